@@ -1,0 +1,69 @@
+package org.ketapath.server.protocol;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.Authentication;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Which protocol versions may be used for new episodes. Changes are added rows, so history stays. */
+@RestController
+@Tag(name = "Protocols")
+public class ProtocolController {
+  public record ProtocolVersion(String protocolId, String protocolVersion, boolean active, Instant changedAt, String changedBy) {}
+
+  public record Activation(@NotBlank @Size(max = 64) String protocolId, @NotBlank @Size(max = 32) String protocolVersion,
+      @NotNull Boolean active) {}
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public ProtocolController(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  @GetMapping("/api/protocols")
+  @Operation(summary = "The protocol catalogue: versions active for new episodes")
+  public List<ProtocolVersion> active() {
+    return current().stream().filter(ProtocolVersion::active).toList();
+  }
+
+  @GetMapping("/api/admin/protocol-versions")
+  @Operation(summary = "Every protocol version with its current activation (ADMIN)")
+  public List<ProtocolVersion> all() {
+    return current();
+  }
+
+  @PostMapping("/api/admin/protocol-versions")
+  @Transactional
+  @Operation(summary = "Activate or retire a protocol version for new episodes (ADMIN)")
+  public ProtocolVersion set(@Valid @RequestBody Activation body, Authentication auth) {
+    Instant now = clock.instant();
+    jdbc.sql("insert into protocol_activation (protocol_id, protocol_version, active, changed_at, changed_by) values (?, ?, ?, ?, ?)")
+        .params(body.protocolId(), body.protocolVersion(), body.active(), now.atOffset(ZoneOffset.UTC), auth.getName())
+        .update();
+    return new ProtocolVersion(body.protocolId(), body.protocolVersion(), body.active(), now, auth.getName());
+  }
+
+  private List<ProtocolVersion> current() {
+    return jdbc.sql("""
+        select distinct on (protocol_id, protocol_version) protocol_id, protocol_version, active, changed_at, changed_by
+        from protocol_activation order by protocol_id, protocol_version, id desc""")
+        .query((rs, n) -> new ProtocolVersion(rs.getString(1), rs.getString(2), rs.getBoolean(3),
+            rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5)))
+        .list();
+  }
+}

@@ -1,0 +1,118 @@
+package org.ketapath.server.security;
+
+import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.POST;
+import static org.springframework.http.HttpMethod.PUT;
+
+import java.util.Map;
+import org.ketapath.server.web.ProblemWriter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+/**
+ * Two filter chains. The stateless API ({@code /api/**}): HTTP Basic against local accounts (and
+ * bearer tokens when OpenID Connect is enabled), no session, no CSRF (no cookies are used), and a
+ * role for every endpoint. Everything else (future web UI, actuator, API docs): form login with
+ * CSRF protection. Every refusal is an RFC 9457 problem.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OidcProperties.class)
+public class SecurityConfig {
+  private static final String PHYSICIAN = Role.PAIN_PHYSICIAN.name();
+  private static final String NURSE = Role.NURSE.name();
+  private static final String PHARMACIST = Role.PHARMACIST.name();
+  private static final String RESEARCHER = Role.RESEARCHER.name();
+  private static final String ADMIN = Role.ADMIN.name();
+  private static final String[] CLINICAL = {PHYSICIAN, NURSE, PHARMACIST};
+  private static final String[] BEDSIDE = {PHYSICIAN, NURSE};
+
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new BCryptPasswordEncoder(10);
+  }
+
+  @Bean
+  AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
+    return (request, response, ex) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+        "sign in: HTTP Basic with a KetaPath account" , Map.of("WWW-Authenticate", "Basic realm=\"KetaPath\""));
+  }
+
+  @Bean
+  AccessDeniedHandler problemAccessDenied(ProblemWriter problems) {
+    return (request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ROLE-FORBIDDEN",
+        "your role does not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of());
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, LocalAccountAuthenticationProvider accounts, OidcProperties oidc,
+      AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied, ProblemWriter problems) throws Exception {
+    http.securityMatcher("/api/**")
+        .authenticationProvider(accounts)
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(c -> c.disable())
+        .requestCache(c -> c.disable())
+        .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+        .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
+        .addFilterAfter(new PasswordChangeGate(problems), AuthorizationFilter.class)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/api/me", "/api/me/password", "/api/ping").authenticated()
+            .requestMatchers(GET, "/api/protocols", "/api/protocols/**").authenticated()
+            .requestMatchers(POST, "/api/medd").hasAnyRole(CLINICAL)
+            .requestMatchers(POST, "/api/patients", "/api/patients/*/weights").hasAnyRole(BEDSIDE)
+            .requestMatchers(GET, "/api/patients", "/api/patients/**").hasAnyRole(CLINICAL)
+            .requestMatchers(GET, "/api/episodes/*/verify").hasAnyRole(PHYSICIAN, NURSE, PHARMACIST, ADMIN)
+            .requestMatchers(GET, "/api/episodes", "/api/episodes/**").hasAnyRole(CLINICAL)
+            .requestMatchers(POST, "/api/episodes").hasRole(PHYSICIAN)
+            .requestMatchers(POST, "/api/episodes/*/screening", "/api/episodes/*/orders", "/api/episodes/*/signature",
+                "/api/episodes/*/boluses", "/api/episodes/*/overrides", "/api/episodes/*/outcome").hasRole(PHYSICIAN)
+            .requestMatchers(POST, "/api/episodes/*/verification").hasRole(PHARMACIST)
+            .requestMatchers(POST, "/api/episodes/*/start", "/api/episodes/*/assessments", "/api/episodes/*/vital-signs",
+                "/api/episodes/*/rescue-doses", "/api/episodes/*/rate-changes", "/api/episodes/*/side-effects",
+                "/api/episodes/*/adverse-events", "/api/episodes/*/taper-steps", "/api/episodes/*/stop",
+                "/api/episodes/*/recommendation/apply").hasAnyRole(BEDSIDE)
+            .requestMatchers(GET, "/api/alerts").hasAnyRole(CLINICAL)
+            .requestMatchers(POST, "/api/alerts/*/acknowledge").hasAnyRole(BEDSIDE)
+            .requestMatchers(GET, "/api/research/**").hasRole(RESEARCHER)
+            .requestMatchers(GET, "/api/verify").hasRole(ADMIN)
+            .requestMatchers("/api/admin/**").hasRole(ADMIN)
+            .requestMatchers(PUT, "/api/**").denyAll()
+            // Unmapped paths: authenticated users get 404 from MVC; the role-matrix test checks that
+            // every mapped endpoint has a rule above.
+            .anyRequest().authenticated());
+    if (oidc.enabled()) {
+      http.oauth2ResourceServer(o -> o.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied)
+          .jwt(j -> j.jwtAuthenticationConverter(new OidcRoles(oidc))));
+    }
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain web(HttpSecurity http, LocalAccountAuthenticationProvider accounts,
+      AccessDeniedHandler denied) throws Exception {
+    http.authenticationProvider(accounts)
+        .authorizeHttpRequests(a -> a
+            .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+            .requestMatchers("/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**")
+            .permitAll()
+            .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
+            .requestMatchers("/actuator/**").hasRole(ADMIN)
+            .anyRequest().authenticated())
+        .httpBasic(b -> { })
+        .formLogin(f -> f.permitAll())
+        .exceptionHandling(e -> e.accessDeniedHandler(denied));
+    return http.build();
+  }
+}
