@@ -20,6 +20,12 @@ public class KetaPathServer {
     return Clock.systemUTC();
   }
 
+  /** BCrypt for local account passwords. */
+  @Bean
+  org.springframework.security.crypto.password.PasswordEncoder passwordEncoder() {
+    return new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder(10);
+  }
+
   @Bean
   OpenAPI openApi() {
     return new OpenAPI()

@@ -55,10 +55,7 @@ public class Main implements Callable<Integer> {
     @Option(names = "--data-dir", description = "embedded PostgreSQL data directory (default ./data/pg)")
     String dataDir;
 
-    @Unmatched
-    List<String> springArgs = new ArrayList<>();
-
-    String[] args(String... extra) {
+    String[] args(List<String> springArgs, String... extra) {
       List<String> out = new ArrayList<>(springArgs);
       if (dataDir != null) {
         out.add("--ketapath.db.data-dir=" + dataDir);
@@ -80,6 +77,9 @@ public class Main implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
     @Override
     public Integer call() {
       List<String> extra = new ArrayList<>();
@@ -91,7 +91,7 @@ public class Main implements Callable<Integer> {
       }
       serving = true;
       try {
-        SpringApplication.run(KetaPathServer.class, db.args(extra.toArray(String[]::new)));
+        SpringApplication.run(KetaPathServer.class, db.args(springArgs, extra.toArray(String[]::new)));
       } catch (RuntimeException e) {
         serving = false;
         System.err.println("KetaPath could not start: " + rootMessage(e));
@@ -107,11 +107,14 @@ public class Main implements Callable<Integer> {
     @CommandLine.Mixin
     DatabaseOptions db = new DatabaseOptions();
 
+    @Unmatched
+    List<String> springArgs = new ArrayList<>();
+
     @Override
     public Integer call() {
       SpringApplication app = new SpringApplication(KetaPathServer.class);
       app.setWebApplicationType(WebApplicationType.NONE);
-      try (ConfigurableApplicationContext ctx = app.run(db.args("--logging.level.root=WARN",
+      try (ConfigurableApplicationContext ctx = app.run(db.args(springArgs, "--logging.level.root=WARN",
           "--ketapath.bootstrap.enabled=false"))) {
         ChainVerification.Report report = ctx.getBean(ChainVerification.class).verifyAll();
         for (ChainVerifier.Finding f : report.findings()) {

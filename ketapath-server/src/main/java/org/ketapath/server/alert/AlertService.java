@@ -51,7 +51,7 @@ public class AlertService {
   }
 
   public List<Alert> open(Optional<String> ward, Optional<UUID> episodeId) {
-    return jdbc.sql(SELECT + """
+    return jdbc.sql(SELECT + "\n" + """
          where acknowledged_at is null
            and (cast(? as text) is null or ward = ?)
            and (cast(? as uuid) is null or episode_id = ?)

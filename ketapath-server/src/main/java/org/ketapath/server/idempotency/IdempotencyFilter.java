@@ -66,7 +66,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    byte[] body = request instanceof CachedBodyRequest cached ? cached.body() : new byte[0];
+    CachedBodyRequest cached = org.springframework.web.util.WebUtils.getNativeRequest(request, CachedBodyRequest.class);
+    if (cached == null) {
+      chain.doFilter(request, response);
+      return;
+    }
+    byte[] body = cached.body();
     String requestHash = hash(request.getMethod() + " " + request.getRequestURI() + "\n", body);
     String principal = auth.getName();
 

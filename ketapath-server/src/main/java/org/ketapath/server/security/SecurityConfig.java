@@ -13,8 +13,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -28,6 +26,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OidcProperties.class)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication(type = org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type.SERVLET)
 public class SecurityConfig {
   private static final String PHYSICIAN = Role.PAIN_PHYSICIAN.name();
   private static final String NURSE = Role.NURSE.name();
@@ -36,11 +35,6 @@ public class SecurityConfig {
   private static final String ADMIN = Role.ADMIN.name();
   private static final String[] CLINICAL = {PHYSICIAN, NURSE, PHARMACIST};
   private static final String[] BEDSIDE = {PHYSICIAN, NURSE};
-
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return new BCryptPasswordEncoder(10);
-  }
 
   @Bean
   AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
