@@ -20,7 +20,7 @@ import org.ketapath.core.timeline.Timeline;
 
 /** The readable replay log: one block per decision, times in the ward's time zone. */
 final class TableRenderer {
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", java.util.Locale.UK);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", java.util.Locale.ENGLISH);
   private final Timeline t;
   private final PrintWriter out;
   private final ZoneId zone;

@@ -410,9 +410,16 @@ public final class DecisionEngine {
     }
     MgPerHour atReview = s.rateAt(review);
     MgPerHour target = atReview.plus(sr.step().value().toMgPerHour(w, s.concentration()));
-    if (hold) {
+    // Side effects recorded in the review's own window withhold its increase until the next review,
+    // even after they age out of the current window: CIVIK changes the rate only at reviews.
+    List<String> inWindow = s.sideEffects.stream().filter(x -> x.at().isAfter(windowStart) && !x.at().isAfter(review))
+        .map(x -> x.effect().label()).distinct().toList();
+    if (hold || !inWindow.isEmpty()) {
       b.primary(Action.HOLD, Optional.empty());
-      b.reason("REVIEW-WITHHELD", reviewText + ": an increase is indicated but withheld for the signals above", rules);
+      b.reason("REVIEW-WITHHELD", reviewText + ": an increase is indicated but withheld"
+          + (inWindow.isEmpty() ? " for the signals above" : " (side effects in the review window: "
+          + String.join(", ", inWindow) + ")") + "; next review at " + b.t(nextReview), concat(rules,
+          s.protocol.monitoring().notifySideEffects().rules()));
       return;
     }
     if (atReview.compareTo(cap.rate()) >= 0) {
@@ -621,7 +628,7 @@ public final class DecisionEngine {
     }
     b.nextReview = Optional.of(due);
     if (now.isBefore(due)) {
-      b.primary(Action.HOLD, Optional.of(rates(s, startRate)));
+      b.primary(Action.HOLD, Optional.empty());
       b.reason("SESSION-DUE", "next: session " + next + " due at " + b.t(due) + "; " + text, rules);
       return;
     }
@@ -656,15 +663,14 @@ public final class DecisionEngine {
     sp.step().localChoiceNote().ifPresent(b.localChoices::add);
     boolean sideEffectSinceChange = s.sideEffects.stream().anyMatch(x -> !x.at().isBefore(s.lastChangeAt));
     if (sideEffectSinceChange && s.rate.compareTo(cur.startRate) > 0) {
-      MgPerHour back = s.rate.minus(sp.step().value().min(s.rate));
-      if (back.compareTo(cur.startRate) < 0) {
-        back = cur.startRate;
-      }
+      MgPerHour back = highestToleratedBelow(s, cur, s.rate);
       b.primary(Action.REDUCE, Optional.of(rates(s, back)));
-      b.reason("NOT-TOLERATED", "not tolerated at " + s.rate + ": reduce one step to " + back
-          + " and record how the adverse event resolved", List.of("OUT-3", "OUT-6"));
+      b.reason("NOT-TOLERATED", "not tolerated at " + s.rate + ": go back to " + back
+          + ", the last rate tolerated in this session, and record how the adverse event resolved",
+          List.of("OUT-3", "OUT-6"));
       return;
     }
+    Optional<MgPerHour> notTolerated = lowestNotTolerated(s, cur);
     if (hold) {
       b.primary(Action.HOLD, Optional.empty());
       b.reason("SESSION-WITHHELD", "no increase because of the signals above", sp.step().rules());
@@ -683,6 +689,12 @@ public final class DecisionEngine {
       return;
     }
     MgPerHour target = s.rate.plus(sp.step().value());
+    if (notTolerated.isPresent() && target.compareTo(notTolerated.get()) >= 0) {
+      b.primary(Action.HOLD, Optional.empty());
+      b.reason("SESSION-TOLERANCE", notTolerated.get() + " was not tolerated earlier in this session: stay at "
+          + s.rate, List.of("OUT-3", "OUT-6"));
+      return;
+    }
     List<String> rules = concat(sp.step().rules(), sp.stepEvery().rules());
     String text = "tolerated for " + minutes(Duration.between(s.lastChangeAt, now)) + " at " + s.rate
         + ": increase by " + sp.step().value() + " to " + target;
@@ -697,18 +709,49 @@ public final class DecisionEngine {
     b.reason("SESSION-INCREASE", text, rules);
   }
 
-  /** The highest rate of a session at which no side effect was recorded (OUT-4). */
-  static MgPerHour highestTolerated(EpisodeState s, EpisodeState.Session session) {
-    MgPerHour best = null;
+  /** The highest tolerated rate of the session below {@code below}, or the session's start rate. */
+  static MgPerHour highestToleratedBelow(EpisodeState s, EpisodeState.Session session, MgPerHour below) {
+    MgPerHour best = session.startRate;
+    for (Segment seg : segments(s, session)) {
+      if (!seg.sideEffect && seg.rate.compareTo(below) < 0 && seg.rate.compareTo(best) > 0) {
+        best = seg.rate;
+      }
+    }
+    return best;
+  }
+
+  /** The lowest rate of the session at which a side effect was recorded, if any. */
+  static Optional<MgPerHour> lowestNotTolerated(EpisodeState s, EpisodeState.Session session) {
+    MgPerHour worst = null;
+    for (Segment seg : segments(s, session)) {
+      if (seg.sideEffect && (worst == null || seg.rate.compareTo(worst) < 0)) {
+        worst = seg.rate;
+      }
+    }
+    return Optional.ofNullable(worst);
+  }
+
+  private record Segment(MgPerHour rate, boolean sideEffect) {}
+
+  private static List<Segment> segments(EpisodeState s, EpisodeState.Session session) {
     List<EpisodeState.RatePoint> pts = s.rates.stream().filter(p -> !p.at().isBefore(session.start)
         && (session.end == null || p.at().isBefore(session.end))).toList();
+    List<Segment> out = new ArrayList<>();
     for (int i = 0; i < pts.size(); i++) {
       Instant from = pts.get(i).at();
       Instant to = i + 1 < pts.size() ? pts.get(i + 1).at() : session.end;
       boolean bad = s.sideEffects.stream().anyMatch(x -> !x.at().isBefore(from) && (to == null || x.at().isBefore(to)));
-      MgPerHour r = pts.get(i).rate();
-      if (!bad && !r.isZero() && (best == null || r.compareTo(best) > 0)) {
-        best = r;
+      out.add(new Segment(pts.get(i).rate(), bad));
+    }
+    return out;
+  }
+
+  /** The highest rate of a session at which no side effect was recorded (OUT-4). */
+  static MgPerHour highestTolerated(EpisodeState s, EpisodeState.Session session) {
+    MgPerHour best = null;
+    for (Segment seg : segments(s, session)) {
+      if (!seg.sideEffect && !seg.rate.isZero() && (best == null || seg.rate.compareTo(best) > 0)) {
+        best = seg.rate;
       }
     }
     return best == null ? session.startRate : best;
@@ -758,7 +801,7 @@ public final class DecisionEngine {
     return d.toDays() + " days";
   }
 
-  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", Locale.UK);
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("EEE dd MMM HH:mm", Locale.ENGLISH);
 
   /** Collects the parts of a decision. */
   static final class Builder {

@@ -246,6 +246,7 @@ final class EpisodeState {
         startedAt = ss.at();
       }
       lastObservationAt = ss.at();
+      rate = null; // a new session starts from nothing: its start rate is not a step from the last session
       setRate(ss, ss.rate(), false);
     } else if (e instanceof EpisodeEvent.SessionEnded se) {
       currentSession().ifPresent(cs -> {

@@ -134,34 +134,35 @@ public final class EventJson {
   }
 
   private static EpisodeEvent opioid(DataNode n, String id, Instant at, Actor by, boolean rescue) {
+    Opioid drug = n.get("drug").as(x -> Opioid.parse(x.text(), x.path()));
+    Optional<String> prescriber = n.optString("prescriberService");
+    OpioidExposure x;
     try {
-      Opioid drug = Opioid.parse(n.string("drug"), n.path() + ".drug");
-      Optional<String> prescriber = n.optString("prescriberService");
-      OpioidExposure x;
       if (n.has("dose")) {
-        OpioidRoute route = OpioidRoute.parse(n.string("route"), n.path() + ".route");
+        OpioidRoute route = n.get("route").as(r -> OpioidRoute.parse(r.text(), r.path()));
         boolean asNeeded = rescue || n.bool("asNeeded", false);
-        x = new OpioidExposure.Dose(drug, route, OpioidAmount.parse(n.string("dose"), n.path() + ".dose"), at, asNeeded);
+        OpioidAmount amount = n.get("dose").as(d -> OpioidAmount.parse(d.text(), d.path()));
+        x = new OpioidExposure.Dose(drug, route, amount, at, asNeeded);
       } else if (n.has("patch")) {
-        x = new OpioidExposure.Patch(drug, OpioidRate.parse(n.string("patch"), n.path() + ".patch"), at,
-            n.optInstant("removedAt").orElse(null));
+        OpioidRate rate = n.get("patch").as(d -> OpioidRate.parse(d.text(), d.path()));
+        x = new OpioidExposure.Patch(drug, rate, at, n.optInstant("removedAt").orElse(null));
       } else if (n.has("rate")) {
-        OpioidRoute route = OpioidRoute.parse(n.string("route"), n.path() + ".route");
-        x = new OpioidExposure.Infusion(drug, route, OpioidRate.parse(n.string("rate"), n.path() + ".rate"), at,
-            n.optInstant("until").orElse(null));
+        OpioidRoute route = n.get("route").as(r -> OpioidRoute.parse(r.text(), r.path()));
+        OpioidRate rate = n.get("rate").as(d -> OpioidRate.parse(d.text(), d.path()));
+        x = new OpioidExposure.Infusion(drug, route, rate, at, n.optInstant("until").orElse(null));
       } else {
         throw n.error("DATA-MISSING", List.of("MEDD-1"), "an opioid event needs dose, rate (infusion) or patch");
       }
-      n.opt("route");
-      n.opt("asNeeded");
-      n.opt("removedAt");
-      n.opt("until");
-      return new EpisodeEvent.OpioidGiven(id, at, by, x, prescriber);
     } catch (org.ketapath.core.data.DataException e) {
       throw e;
     } catch (KetaPathException e) {
       throw n.wrap(e);
     }
+    n.opt("route");
+    n.opt("asNeeded");
+    n.opt("removedAt");
+    n.opt("until");
+    return new EpisodeEvent.OpioidGiven(id, at, by, x, prescriber);
   }
 
   public static Actor actor(DataNode n) {
