@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 @Command(name = "ketapath", mixinStandardHelpOptions = true, version = "KetaPath 0.1.0",
     description = {"Decision support for low-dose ketamine infusions in refractory cancer pain.",
         "Supports, and never replaces, clinical judgement."},
-    subcommands = {ReplayCommand.class, ProtocolsCommand.class, ValidateCommand.class, MeddCommand.class})
+    subcommands = {ReplayCommand.class, ProtocolsCommand.class, ValidateCommand.class, MeddCommand.class,
+        ReportCommand.class})
 public class KetaPathCli implements Runnable {
   /** Exit code for bad input (a malformed file, an unknown protocol, an out-of-range value). */
   public static final int EXIT_BAD_INPUT = 2;

@@ -65,6 +65,54 @@ public final class DecisionEngine {
     return b.build(s);
   }
 
+  /**
+   * OUTC-1: the episode's outcome record as of {@code now}: baseline MEDD (the 24 h before the
+   * start), rescues, PPG, pain mechanism, NRS series, rate changes with who and why, adverse events,
+   * and the responses (final when stopped, provisional otherwise).
+   */
+  public static org.ketapath.core.outcome.EpisodeSummary summarize(Protocol protocol, Patient patient,
+      List<? extends EpisodeEvent> events, Instant now) {
+    EpisodeState.checkSequence(events);
+    EpisodeState s = EpisodeState.fold(protocol, patient, events, now);
+    Optional<MeddResult> baseline = Optional.empty();
+    if (s.startedAt != null && !s.exposures.isEmpty()) {
+      try {
+        baseline = Optional.of(MeddCalculator.calculate(meddTable(protocol), s.exposures, s.startedAt));
+      } catch (KetaPathException e) {
+        baseline = Optional.empty();
+      }
+    }
+    List<org.ketapath.core.outcome.EpisodeSummary.NrsPoint> nrs = s.nrs.stream()
+        .map(a -> new org.ketapath.core.outcome.EpisodeSummary.NrsPoint(a.at(), a.nrs().get())).toList();
+    List<org.ketapath.core.outcome.EpisodeSummary.RateChangeNote> changes = new ArrayList<>();
+    List<org.ketapath.core.outcome.EpisodeSummary.AdverseNote> aes = new ArrayList<>();
+    for (EpisodeEvent e : events) {
+      if (e.at().isAfter(now)) {
+        break;
+      }
+      if (e instanceof EpisodeEvent.RateChange rc) {
+        s.toMgPerHour(rc.rate()).ifPresent(r -> changes.add(new org.ketapath.core.outcome.EpisodeSummary
+            .RateChangeNote(rc.at(), r, rc.by().toString(), rc.reason().orElse(rc.taper() ? "taper" : ""))));
+      } else if (e instanceof EpisodeEvent.AdverseEvent ae) {
+        aes.add(new org.ketapath.core.outcome.EpisodeSummary.AdverseNote(ae.at(), ae.term(), ae.category(),
+            Optional.of(ae.ctcaeGrade()), ae.resolution()));
+      } else if (e instanceof EpisodeEvent.SideEffectRecorded se) {
+        aes.add(new org.ketapath.core.outcome.EpisodeSummary.AdverseNote(se.at(), se.effect().label(),
+            se.effect().category(), Optional.empty(), se.resolution()));
+      }
+    }
+    Instant end = s.stopped != null ? s.stopped.at() : now;
+    // Sessions: a response is final once its session has ended; an infusion's once it has stopped.
+    boolean provisional = s.sessions.isEmpty() ? s.stopped == null : s.currentSession().isPresent();
+    List<ResponseResult> responses = s.startedAt == null ? List.of() : Responses.evaluate(s, end, provisional);
+    int infusions = s.sessions.isEmpty() ? (s.startedAt == null ? 0 : 1) : s.sessions.size();
+    Instant before = s.startedAt == null ? now : s.startedAt;
+    return new org.ketapath.core.outcome.EpisodeSummary(patient.id(), protocol.ref(), patient.painMechanism(),
+        baseline.map(MeddResult::oral), baseline.flatMap(MeddResult::parenteral),
+        s.rescuesIn(before.minus(Duration.ofHours(24)), before), s.ppg, nrs, changes, aes, infusions,
+        Optional.ofNullable(s.startedAt), Optional.ofNullable(s.stopped).map(EpisodeEvent::at), responses);
+  }
+
   // ---------------------------------------------------------------------------------------
   // Continuous infusions (CIVIK, PAIN-CRISIS)
 

@@ -256,6 +256,8 @@ final class EpisodeState {
       });
       rate = MgPerHour.ZERO;
       rates.add(new RatePoint(se.at(), MgPerHour.ZERO));
+    } else if (e instanceof EpisodeEvent.KetamineBolus kb) {
+      checkBolus(kb);
     } else if (e instanceof EpisodeEvent.Stopped st) {
       stopped = st;
       rates.add(new RatePoint(st.at(), MgPerHour.ZERO));
@@ -341,6 +343,23 @@ final class EpisodeState {
           + sp.step().value() + " step", sp.step().rules()));
     }
   }
+
+  /** GDL-5: a bolus for acute severe pain stays below 0.35 mg/kg; a larger one is flagged, never accepted silently. */
+  private void checkBolus(EpisodeEvent.KetamineBolus kb) {
+    if (weight.isEmpty()) {
+      deviations.add(new Deviation(kb.id(), kb.at(), kb.by(), "bolus " + kb.dose() + " given with no weight recorded",
+          List.of("GDL-5", "DOSE-2")));
+      return;
+    }
+    org.ketapath.core.dose.MgPerKg perKg = kb.dose().perKg(weight.get());
+    if (perKg.compareTo(GDL5_BOLUS_LIMIT) >= 0) {
+      deviations.add(new Deviation(kb.id(), kb.at(), kb.by(), "bolus " + kb.dose() + " = " + perKg + " is not below "
+          + GDL5_BOLUS_LIMIT, List.of("GDL-5", "DOSE-4")));
+    }
+  }
+
+  /** GDL-5: an analgesic bolus is below this; a ceiling held in code because validation enforces it. */
+  static final org.ketapath.core.dose.MgPerKg GDL5_BOLUS_LIMIT = org.ketapath.core.dose.MgPerKg.of("0.35");
 
   /** Rate in effect at time t (zero before the start). */
   MgPerHour rateAt(Instant t) {

@@ -145,6 +145,14 @@ public sealed interface EpisodeEvent {
     }
   }
 
+  /** A ketamine bolus, given only by a physician (GDL-5): a test bolus or for acute severe pain. */
+  record KetamineBolus(String id, Instant at, Actor by, org.ketapath.core.dose.Milligrams dose,
+      Optional<String> reason) implements EpisodeEvent {
+    public String type() {
+      return "ketamineBolus";
+    }
+  }
+
   record Stopped(String id, Instant at, Actor by, String reason) implements EpisodeEvent {
     public String type() {
       return "stopped";

@@ -37,7 +37,7 @@ public final class EventJson {
 
   public static final List<String> TYPES = List.of("screened", "weight", "ordered", "signed", "verified", "started",
       "assessment", "vitals", "opioid", "rescue", "medicationOrder", "rateChange", "taperStep", "sideEffect",
-      "adverseEvent", "override", "sessionStart", "sessionEnd", "stopped");
+      "adverseEvent", "override", "sessionStart", "sessionEnd", "ketamineBolus", "stopped");
 
   public static EpisodeEvent event(DataNode n) {
     String id = n.string("id");
@@ -124,6 +124,14 @@ public final class EventJson {
       }
       case "sessionEnd" -> new EpisodeEvent.SessionEnded(id, at, by, n.integerIn("session", 1, 1000, List.of("OUT-4")),
           score(n, "nrs", 0, 10, "NRS is 0-10"), n.optBool("positiveSubjective"));
+      case "ketamineBolus" -> {
+        if (by.role() != Role.PAIN_PHYSICIAN && by.role() != Role.PHYSICIAN) {
+          throw n.get("by").error("EVENT-ROLE", List.of("GDL-5", "INST-4"), "only a physician gives a ketamine bolus;"
+              + " recorded by " + by.role());
+        }
+        yield new EpisodeEvent.KetamineBolus(id, at, by, n.get("dose").as(d -> org.ketapath.core.dose.Milligrams
+            .parse(d.text(), d.path())), n.optString("reason"));
+      }
       case "stopped" -> new EpisodeEvent.Stopped(id, at, by, n.string("reason"));
       default -> throw n.get("type").error("DATA-ENUM", List.of(), "unknown event type \"" + type + "\"; known: "
           + String.join(", ", TYPES));
