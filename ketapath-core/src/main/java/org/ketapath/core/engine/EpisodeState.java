@@ -313,7 +313,8 @@ final class EpisodeState {
       if (ov.isEmpty()) {
         List<String> rules = new ArrayList<>(List.of("DOSE-4"));
         cap.get().rules().stream().filter(r -> !rules.contains(r)).forEach(rules::add);
-        deviations.add(new Deviation(e.id(), e.at(), e.by(), "rate " + newRate + " (" + written + ") is above the "
+        String as = written instanceof DoseRate.Absolute ? "" : " (" + written + ")";
+        deviations.add(new Deviation(e.id(), e.at(), e.by(), "rate " + newRate + as + " is above the "
             + "maximum " + cap.get().rate() + " (" + cap.get().explanation() + ") with no physician override", rules));
       }
     }

@@ -21,12 +21,12 @@ public record Dosing(
     MgPerHour byWeight = ceiling.value().times(weight);
     if (absoluteMaximum.isPresent() && absoluteMaximum.get().value().compareTo(byWeight) < 0) {
       Param<MgPerHour> abs = absoluteMaximum.get();
-      return new Cap(abs.value(), abs.rules(), abs.value() + " (lower than " + ceiling.value() + " x " + weight + " = "
-          + byWeight + ")");
+      return new Cap(abs.value(), abs.rules(), abs.value() + ", lower than " + ceiling.value() + " x " + weight + " = "
+          + byWeight);
     }
     String why = ceiling.value() + " x " + weight + " = " + byWeight;
     if (absoluteMaximum.isPresent()) {
-      why += " (lower than " + absoluteMaximum.get().value() + ")";
+      why += ", lower than " + absoluteMaximum.get().value();
     }
     return new Cap(byWeight, ceiling.rules(), why);
   }
