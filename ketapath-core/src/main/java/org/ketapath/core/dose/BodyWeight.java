@@ -14,6 +14,7 @@ public record BodyWeight(BigDecimal kg, Instant measuredAt) {
     if (kg.signum() == 0) {
       throw new InvalidQuantityException("weight.kg", "weight.kg must be above 0 kg");
     }
+    kg = Decimals.normalise(kg);
     Objects.requireNonNull(measuredAt, "measuredAt");
   }
 

@@ -21,6 +21,15 @@ public final class Decimals {
     return value;
   }
 
+  /**
+   * The canonical form of a quantity: trailing zeros stripped (scale at least 0), so that records
+   * holding 3.2 and 3.20 are equal and hash alike.
+   */
+  public static BigDecimal normalise(BigDecimal value) {
+    BigDecimal s = value.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
   /** Plain text without trailing zeros, never in scientific notation: 0.050 becomes 0.05. */
   public static String plain(BigDecimal value) {
     BigDecimal stripped = value.stripTrailingZeros();

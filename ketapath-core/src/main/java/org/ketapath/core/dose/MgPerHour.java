@@ -9,6 +9,7 @@ public record MgPerHour(BigDecimal value) implements Comparable<MgPerHour> {
 
   public MgPerHour {
     Decimals.requireNonNegative(value, "rate", UNIT);
+    value = Decimals.normalise(value);
   }
 
   public static MgPerHour of(String value) {

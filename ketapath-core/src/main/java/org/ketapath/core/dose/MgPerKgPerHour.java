@@ -8,6 +8,7 @@ public record MgPerKgPerHour(BigDecimal value) implements Comparable<MgPerKgPerH
 
   public MgPerKgPerHour {
     Decimals.requireNonNegative(value, "rate", UNIT);
+    value = Decimals.normalise(value);
   }
 
   public static MgPerKgPerHour of(String value) {

@@ -11,6 +11,7 @@ public record MgPerMl(BigDecimal value) {
     if (value.signum() == 0) {
       throw new InvalidQuantityException("concentration", "concentration must be above 0 mg/mL");
     }
+    value = Decimals.normalise(value);
   }
 
   public static MgPerMl of(String value) {

@@ -8,6 +8,7 @@ public record MlPerHour(BigDecimal value) implements Comparable<MlPerHour> {
 
   public MlPerHour {
     Decimals.requireNonNegative(value, "pumpRate", UNIT);
+    value = Decimals.normalise(value);
   }
 
   public static MlPerHour of(String value) {

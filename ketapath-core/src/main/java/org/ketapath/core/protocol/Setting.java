@@ -1,0 +1,7 @@
+package org.ketapath.core.protocol;
+
+/** Where a protocol is given. */
+public enum Setting {
+  INPATIENT,
+  OUTPATIENT
+}
