@@ -15,12 +15,10 @@ import picocli.CommandLine.Unmatched;
 
 /**
  * The single executable: {@code serve} (the default) runs the server, {@code verify} checks every
- * episode's hash chain. Unrecognised {@code --name=value} options are passed to Spring Boot.
+ * episode's hash chain, and the CLI's commands (replay, protocols, validate, medd, report) work as
+ * in ketapath-cli. Unrecognised {@code --name=value} options of serve and verify go to Spring Boot.
  */
-@Command(name = "ketapath", mixinStandardHelpOptions = true, version = "KetaPath 0.1.0",
-    description = "KetaPath: decision support for low-dose ketamine infusions in cancer pain",
-    subcommands = {Main.Serve.class, Main.Verify.class})
-public class Main implements Callable<Integer> {
+public final class Main {
   private static volatile boolean serving;
 
   public static void main(String[] args) {
@@ -30,8 +28,15 @@ public class Main implements Callable<Integer> {
     }
   }
 
+  /**
+   * The CLI's commands (replay, protocols, validate, medd, report) plus {@code serve} and
+   * {@code verify}, in one executable.
+   */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main());
+    CommandLine cl = org.ketapath.cli.KetaPathCli.commandLine();
+    cl.addSubcommand("serve", new Serve());
+    cl.addSubcommand("verify", new Verify());
+    return cl;
   }
 
   static String[] withDefaultCommand(String[] args) {
@@ -42,12 +47,6 @@ public class Main implements Callable<Integer> {
       return out;
     }
     return args;
-  }
-
-  @Override
-  public Integer call() {
-    CommandLine.usage(this, System.out);
-    return 0;
   }
 
   /** Options shared by the commands that open the database. */

@@ -19,10 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Alerts")
 public class AlertController {
   private final AlertService alerts;
+  private final org.ketapath.server.episode.EpisodeService episodes;
   private final Clock clock;
 
-  public AlertController(AlertService alerts, Clock clock) {
+  public AlertController(AlertService alerts, org.ketapath.server.episode.EpisodeService episodes, Clock clock) {
     this.alerts = alerts;
+    this.episodes = episodes;
     this.clock = clock;
   }
 
@@ -30,6 +32,12 @@ public class AlertController {
   @Operation(summary = "Open (unacknowledged) alerts of a ward or an episode")
   public List<AlertService.Alert> open(@RequestParam(required = false) String ward,
       @RequestParam(required = false) UUID episodeId) {
+    // Time-driven conditions (an assessment now overdue) are evaluated on the way; each is raised once.
+    if (episodeId != null) {
+      episodes.view(episodeId);
+    } else if (ward != null) {
+      episodes.list(ward, null);
+    }
     return alerts.open(Optional.ofNullable(ward), Optional.ofNullable(episodeId));
   }
 

@@ -9,13 +9,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.ketapath.server.episode.Actor;
 import org.ketapath.server.episode.EpisodeService;
-import org.ketapath.server.episode.EventType;
-import org.ketapath.server.episode.Quantity;
 import org.ketapath.server.security.Role;
 import org.ketapath.server.security.UserStore;
 import org.springframework.boot.ApplicationArguments;
@@ -33,6 +33,7 @@ import org.springframework.stereotype.Component;
 @Order(0)
 @ConditionalOnProperty(name = "ketapath.demo", havingValue = "true")
 public class DemoSeeder implements ApplicationRunner {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DemoSeeder.class);
   public static final String WARD = "4B";
   public static final Map<String, Role> USERS = new LinkedHashMap<>();
 
@@ -66,7 +67,8 @@ public class DemoSeeder implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
-    USERS.forEach((name, role) -> users.create(name, password(name), EnumSet.of(role), false, "demo"));
+    USERS.forEach((name, role) -> users.create(name, password(name), EnumSet.of(role),
+        role == Role.PAIN_PHYSICIAN ? "PAIN_SERVICE" : null, false, "demo"));
     boolean seeded = jdbc.sql("select count(*) from patient where mrn like 'DEMO-%'").query(Long.class).single() > 0;
     if (!seeded) {
       seedWard();
@@ -80,9 +82,9 @@ public class DemoSeeder implements ApplicationRunner {
   }
 
   private void seedWard() {
-    Actor doc = new Actor("physician", EnumSet.of(Role.PAIN_PHYSICIAN));
-    Actor nurse = new Actor("nurse", EnumSet.of(Role.NURSE));
-    Actor pharm = new Actor("pharmacist", EnumSet.of(Role.PHARMACIST));
+    Actor doc = new Actor("physician", EnumSet.of(Role.PAIN_PHYSICIAN), Optional.of("PAIN_SERVICE"));
+    Actor nurse = new Actor("nurse", EnumSet.of(Role.NURSE), Optional.empty());
+    Actor pharm = new Actor("pharmacist", EnumSet.of(Role.PHARMACIST), Optional.empty());
     String[][] people = {
         {"Aalto", "Maria"}, {"Berg", "Johan"}, {"Costa", "Ines"}, {"Dahl", "Erik"}, {"Eklund", "Sara"}, {"Fischer", "Paul"},
         {"Garcia", "Lucia"}, {"Holm", "Anders"}, {"Ito", "Keiko"}, {"Jensen", "Mette"}, {"Kowalski", "Adam"}, {"Larsen", "Ida"}};
@@ -92,68 +94,104 @@ public class DemoSeeder implements ApplicationRunner {
       for (int stage = 0; stage < 4; stage++) {
         String[] person = people[n];
         n++;
-        BigDecimal kg = BigDecimal.valueOf(52 + 7L * n);
-        UUID patient = patient(String.format("DEMO-%04d", n), person[0], person[1], LocalDate.of(1950 + 2 * n, 1 + n % 12, 10), kg);
-        UUID ep = episodes.open(patient, protocol, "1.0.0", doc).state().episodeId();
-        Instant t0 = clock.instant().minus(Duration.ofHours(30));
-        int v = 0;
-        v = add(ep, v, EventType.SCREENED, t0, doc, Map.of("painNrs", 8, "painGoal", 4, "ivMeddMgPerDay", 180,
-            "rescuesLast24h", 5, "contraindications", java.util.List.of(), "prerequisitesMissing", java.util.List.of()));
-        if (stage == 0) {
-          continue;
+        int kg = 52 + 5 * n;
+        boolean sessions = protocol.equals("OUTPATIENT-SESSIONS");
+        // Running episodes end their charting about now; stopped ones a few hours ago.
+        Instant t0 = clock.instant().minus(Duration.ofMinutes(stage == 2 ? (sessions ? 150 : 22 * 60 + 20) : 30 * 60));
+        UUID patient = patient(String.format("DEMO-%04d", n), person[0], person[1], LocalDate.of(1950 + 2 * n, 1 + n % 12, 10),
+            BigDecimal.valueOf(kg), t0.minus(Duration.ofHours(10)));
+        UUID ep = episodes.open(patient, protocol, "1.0.0", doc).episodeId();
+        try {
+          seedEpisode(ep, protocol, stage, kg, t0, doc, nurse, pharm);
+        } catch (RuntimeException e) {
+          LOG.warn("demo episode {} ({}, stage {}) stopped early: {}", ep, protocol, stage, e.getMessage());
         }
-        Quantity start;
-        Quantity max;
-        switch (protocol) {
-          case "CIVIK" -> { start = new Quantity(new BigDecimal("0.05"), "mg/kg/h"); max = new Quantity(new BigDecimal("0.5"), "mg/kg/h"); }
-          case "PAIN-CRISIS" -> { start = new Quantity(new BigDecimal("0.1"), "mg/kg/h"); max = new Quantity(new BigDecimal("0.2"), "mg/kg/h"); }
-          default -> { start = new Quantity(new BigDecimal("10"), "mg/h"); max = new Quantity(new BigDecimal("25"), "mg/h"); }
-        }
-        Quantity conc = new Quantity(BigDecimal.ONE, "mg/mL");
-        v = add(ep, v, EventType.ORDERED, t0.plus(Duration.ofMinutes(30)), doc,
-            Map.of("startRate", start, "maxRate", max, "concentration", conc, "weightKg", kg));
-        v = add(ep, v, EventType.SIGNED, t0.plus(Duration.ofMinutes(35)), doc, Map.of("statement", "signed"));
-        if (stage == 1) {
-          continue;
-        }
-        v = add(ep, v, EventType.PHARMACIST_VERIFIED, t0.plus(Duration.ofMinutes(60)), pharm,
-            Map.of("concentration", conc, "weightKg", kg, "dose", start));
-        v = add(ep, v, EventType.STARTED, t0.plus(Duration.ofMinutes(90)), nurse, Map.of("rate", start));
-        for (int h = 2; h <= 20; h += 2) {
-          Instant at = t0.plus(Duration.ofMinutes(90)).plus(Duration.ofHours(h));
-          v = add(ep, v, EventType.ASSESSMENT, at, nurse, Map.of("nrs", Math.max(3, 8 - h / 3), "sedationPoss", 1));
-          if (h % 6 == 0) {
-            v = add(ep, v, EventType.VITAL_SIGNS, at, nurse, Map.of("systolic", 128, "diastolic", 76, "heartRate", 84,
-                "respiratoryRate", 14, "spo2", 96));
-          }
-          if (h == 4) {
-            v = add(ep, v, EventType.RESCUE_DOSE, at, nurse, Map.of("drug", "morphine", "dose",
-                new Quantity(new BigDecimal("5"), "mg"), "route", "IV"));
-          }
-        }
-        if (stage == 2) {
-          continue;
-        }
-        v = add(ep, v, EventType.SIDE_EFFECT, t0.plus(Duration.ofHours(23)), nurse, Map.of("effect", "DIZZINESS", "severity", "MILD"));
-        v = add(ep, v, EventType.STOPPED, t0.plus(Duration.ofHours(26)), doc, Map.of("reason", "course completed"));
-        add(ep, v, EventType.OUTCOME, t0.plus(Duration.ofHours(27)), doc, Map.of("response", "PARTIAL"));
       }
     }
   }
 
-  private UUID patient(String mrn, String family, String given, LocalDate born, BigDecimal kg) {
+  private void seedEpisode(UUID ep, String protocol, int stage, int kg, Instant t0, Actor doc, Actor nurse, Actor pharm) {
+    boolean sessions = protocol.equals("OUTPATIENT-SESSIONS");
+    Map<String, Object> flags = new LinkedHashMap<>();
+    for (String f : List.of("uncontrolledCardiovascularDisease", "pregnancy", "activePsychosis", "severeLiverDysfunction",
+        "elevatedIntracranialPressure", "elevatedIntraocularPressure", "preexistingNeuropathy", "postoperative")) {
+      flags.put(f, false);
+    }
+    for (String f : List.of("hospitalized", "terminalCancer", "opioidEscalationFailed", "adjunctsConsidered",
+        "proceduresConsidered", "opioidsOptimized", "neuropathicAdjuvantsTried", "cancerRelatedNeuropathicPain")) {
+      flags.put(f, true);
+    }
+    if (sessions) {
+      flags.put("hospitalized", false);
+      flags.put("terminalCancer", false);
+    }
+    int v = 0;
+    v = add(ep, v, "opioid", t0.minus(Duration.ofHours(20)), nurse, Map.of("drug", "morphine", "route", "IV", "rate", "6 mg/h"));
+    for (int i = 0; i < 4; i++) {
+      v = add(ep, v, "rescue", t0.minus(Duration.ofHours(16 - 4L * i)), nurse, Map.of("drug", "morphine", "route", "IV", "dose", "4 mg"));
+    }
+    v = add(ep, v, "assessment", t0.minus(Duration.ofMinutes(30)), nurse, Map.of("nrs", 8, "ppg", 4));
+    v = add(ep, v, "screened", t0, doc, Map.of("flags", flags));
+    if (stage == 0) {
+      return;
+    }
+    String start = switch (protocol) {
+      case "CIVIK" -> "0.05 mg/kg/h";
+      case "PAIN-CRISIS" -> "0.1 mg/kg/h";
+      default -> "10 mg/h";
+    };
+    v = add(ep, v, "ordered", t0.plus(Duration.ofMinutes(30)), doc, Map.of("concentration", "1 mg/mL"));
+    v = add(ep, v, "signed", t0.plus(Duration.ofMinutes(35)), doc, Map.of());
+    if (stage == 1) {
+      return;
+    }
+    v = add(ep, v, "verified", t0.plus(Duration.ofMinutes(60)), pharm, Map.of("concentration", "1 mg/mL", "weightKg", kg, "dose", start));
+    Instant on = t0.plus(Duration.ofMinutes(90));
+    if (sessions) {
+      v = add(ep, v, "sessionStart", on, nurse, Map.of("session", 1, "rate", start, "baseline", Map.of("nrs", 7,
+          "function", "walks with help", "satisfaction", "poor", "analgesicUse", "morphine 6 mg/h IV and rescues")));
+      v = add(ep, v, "assessment", on.plus(Duration.ofMinutes(30)), nurse, Map.of("nrs", 5, "poss", 1));
+      if (stage == 2) {
+        return;
+      }
+      v = add(ep, v, "sessionEnd", on.plus(Duration.ofHours(4)), nurse, Map.of("session", 1, "nrs", 4, "positiveSubjective", true));
+      add(ep, v, "stopped", on.plus(Duration.ofHours(5)), doc, Map.of("reason", "session course paused"));
+      return;
+    }
+    v = add(ep, v, "started", on, nurse, Map.of("rate", start));
+    for (int h = 1; h <= 20; h++) {
+      Instant at = on.plus(Duration.ofHours(h));
+      v = add(ep, v, "assessment", at, nurse, Map.of("nrs", Math.max(3, 8 - h / 4), "poss", 1));
+      if (h % 4 == 0) {
+        v = add(ep, v, "vitals", at, nurse, Map.of("systolic", 128, "diastolic", 76, "heartRate", 84, "respiratoryRate", 14,
+            "spo2", 96));
+      }
+    }
+    if (stage == 2) {
+      return;
+    }
+    v = add(ep, v, "sideEffect", on.plus(Duration.ofHours(21)), nurse, Map.of("effect", "DIZZINESS", "resolution", "self-resolved"));
+    add(ep, v, "stopped", on.plus(Duration.ofHours(24)), doc, Map.of("reason", "pain controlled; course completed"));
+  }
+
+  private UUID patient(String mrn, String family, String given, LocalDate born, BigDecimal kg, Instant measured) {
     UUID id = UUID.randomUUID();
     Instant now = clock.instant();
-    jdbc.sql("insert into patient (id, mrn, family_name, given_name, birth_date, ward, created_at, created_by) values (?, ?, ?, ?, ?, ?, ?, 'demo')")
+    jdbc.sql("""
+        insert into patient (id, mrn, family_name, given_name, birth_date, ward, created_at, created_by, pain_mechanism,
+                             neuropathic_cause)
+        values (?, ?, ?, ?, ?, ?, ?, 'demo', 'MIXED', 'TUMOR_COMPRESSION')""")
         .params(id, mrn, family, given, born, WARD, now.atOffset(ZoneOffset.UTC)).update();
     jdbc.sql("insert into patient_weight (patient_id, kg, measured_at, recorded_at, recorded_by) values (?, ?, ?, ?, 'demo')")
-        .params(id, kg, now.minus(Duration.ofDays(1)).atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)).update();
+        .params(id, kg, measured.atOffset(ZoneOffset.UTC), now.atOffset(ZoneOffset.UTC)).update();
     return id;
   }
 
-  private int add(UUID episode, int version, EventType type, Instant at, Actor actor, Map<String, Object> payload) {
+  private int add(UUID episode, int version, String type, Instant at, Actor actor, Map<String, Object> payload) {
     ObjectNode node = mapper.valueToTree(payload);
+    node.put("expectedVersion", version);
+    node.put("at", at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
     key++;
-    return episodes.append(episode, version, "demo-seed-" + episode + "-" + key, type, at, node, actor).version();
+    return episodes.append(episode, node, "demo-seed-" + episode + "-" + key, type, actor).version();
   }
 }

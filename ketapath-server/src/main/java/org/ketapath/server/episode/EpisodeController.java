@@ -1,15 +1,20 @@
 package org.ketapath.server.episode;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.ketapath.core.engine.Action;
+import org.ketapath.core.engine.Decision;
+import org.ketapath.core.outcome.EpisodeSummary;
 import org.ketapath.server.security.Actors;
+import org.ketapath.server.web.ApiProblem;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -23,173 +28,266 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Episodes: each write appends one event. Every append carries {@code expectedVersion} (stale: 409
- * with the current version and state) and an {@code Idempotency-Key} header (a retry returns the
- * first result and records nothing twice).
+ * Episodes. Each write appends one event in the timeline format (docs/timeline-format.md): the body
+ * is the event's fields plus {@code expectedVersion} (stale: 409 with the current version and state)
+ * and optionally {@code at}; the server sets id, type and by. Every write carries an
+ * {@code Idempotency-Key} header: a retry returns the first result and records nothing twice.
  */
 @RestController
 @RequestMapping("/api/episodes")
-@Tag(name = "Episodes", description = "Append-only, hash-chained episode records")
+@Tag(name = "Episodes", description = "Append-only, hash-chained episode records; decisions by the core engine")
 public class EpisodeController {
   static final String KEY_PATTERN = "[A-Za-z0-9._:-]{8,128}";
   static final String KEY_MESSAGE = "[STREAM] Idempotency-Key must be 8-128 characters of A-Z a-z 0-9 . _ : -";
+  static final String EVENT_DOC = "Body: the event's fields as in docs/timeline-format.md (doses as strings with units, "
+      + "e.g. \"rate\": \"10 mg/h\"), plus \"expectedVersion\" and optionally \"at\". Example: "
+      + "{\"expectedVersion\": 7, \"nrs\": 6, \"poss\": 1}";
+
+  public record OpenEpisode(@NotNull(message = "[INST-1] patientId is required") UUID patientId,
+      @NotBlank(message = "[GDL-1] protocolId is required") String protocolId,
+      @NotBlank(message = "[GDL-1] protocolVersion is required") String protocolVersion) {}
+
+  public record Apply(@NotNull(message = "[STREAM] expectedVersion is required") Integer expectedVersion) {}
 
   private final EpisodeService episodes;
-  private final ObjectMapper mapper;
 
-  public EpisodeController(EpisodeService episodes, ObjectMapper mapper) {
+  public EpisodeController(EpisodeService episodes) {
     this.episodes = episodes;
-    this.mapper = mapper;
   }
 
   @PostMapping
   @Operation(summary = "Open an episode for a patient under a protocol version (pain physician, INST-1)")
-  public ResponseEntity<EpisodeService.EpisodeView> open(@Valid @RequestBody EpisodeRequests.OpenEpisode body,
-      Authentication auth) {
+  public ResponseEntity<EpisodeService.EpisodeView> open(@Valid @RequestBody OpenEpisode body, Authentication auth) {
     EpisodeService.EpisodeView view = episodes.open(body.patientId(), body.protocolId(), body.protocolVersion(),
         Actors.of(auth));
-    return ResponseEntity.created(URI.create("/api/episodes/" + view.state().episodeId())).body(view);
+    return ResponseEntity.created(URI.create("/api/episodes/" + view.episodeId())).body(view);
   }
 
   @GetMapping
-  @Operation(summary = "List episodes, optionally of one ward or one patient")
-  public List<EpisodeState> list(@RequestParam(required = false) String ward,
+  @Operation(summary = "List episodes with their current decision, optionally of one ward or one patient")
+  public List<EpisodeService.EpisodeView> list(@RequestParam(required = false) String ward,
       @RequestParam(required = false) UUID patientId) {
     return episodes.list(ward, patientId);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "Current state of an episode, derived from its events; ETag is the stream version")
+  @Operation(summary = "Current state: stream version, chain head and the engine's decision; ETag is the version")
   public ResponseEntity<EpisodeService.EpisodeView> get(@PathVariable UUID id) {
     EpisodeService.EpisodeView view = episodes.view(id);
-    return ResponseEntity.ok().eTag(Integer.toString(view.state().version())).body(view);
+    return ResponseEntity.ok().eTag(Integer.toString(view.version())).body(view);
+  }
+
+  @GetMapping("/{id}/recommendation")
+  @Operation(summary = "The current recommendation: action, rate in mg/kg/h, mg/h and mL/h, reasons with rule IDs, next due times (DOSE-5)")
+  public ResponseEntity<com.fasterxml.jackson.databind.JsonNode> recommendation(@PathVariable UUID id) {
+    int version = episodes.version(id);
+    return ResponseEntity.ok().eTag(Integer.toString(version)).body(EpisodeEngine.json(episodes.decision(id)));
+  }
+
+  @GetMapping("/{id}/outcome")
+  @Operation(summary = "The episode's outcome record (OUTC-1) with responses (CIVIK-7, OUT-5)")
+  public EpisodeSummary outcome(@PathVariable UUID id) {
+    return episodes.summary(id);
   }
 
   @GetMapping("/{id}/events")
-  @Operation(summary = "The episode's event stream with its hash chain")
+  @Operation(summary = "The episode's event stream (timeline events) with its hash chain")
   public List<StoredEvent> events(@PathVariable UUID id) {
     return episodes.events(id);
   }
 
+  @PostMapping("/{id}/recommendation/apply")
+  @Operation(summary = "Apply the current recommendation's rate (start, increase, reduce or taper) as recorded by you")
+  public ResponseEntity<EpisodeService.Appended> apply(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @Valid @RequestBody Apply body, Authentication auth) {
+    Decision d = episodes.decision(id);
+    String type = switch (d.action()) {
+      case START -> "started";
+      case INCREASE, REDUCE -> "rateChange";
+      case TAPER -> "taperStep";
+      default -> null;
+    };
+    if (type == null || d.newRate().isEmpty()) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "NOTHING-TO-APPLY", null, d.ruleIds(),
+          "the current recommendation is " + d.action() + "; it has no rate to apply");
+    }
+    ObjectNode event = CanonicalJson.object();
+    event.put("expectedVersion", body.expectedVersion());
+    event.put("rate", d.newRate().get().mgPerHour().value().stripTrailingZeros().toPlainString() + " mg/h");
+    if (!type.equals("started")) {
+      event.put("reason", "applied recommendation " + d.action() + ": "
+          + String.join(", ", d.reasons().stream().map(r -> r.code()).toList()));
+    }
+    return append(id, key, type, event, auth);
+  }
+
   @PostMapping("/{id}/screening")
-  @Operation(summary = "Record the screening (pain physician; GDL-2, GDL-3, CIVIK-2)")
-  public ResponseEntity<EpisodeService.Appended> screening(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Screening body, Authentication auth) {
-    return append(id, key, EventType.SCREENED, body, auth);
+  @Operation(summary = "Screening facts (flags) by the pain physician (GDL-2, GDL-3, CIVIK-2, INST-2)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> screening(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "screened", body, auth);
   }
 
   @PostMapping("/{id}/orders")
-  @Operation(summary = "Order the infusion (pain physician only, INST-1)")
-  public ResponseEntity<EpisodeService.Appended> order(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Order body, Authentication auth) {
-    return append(id, key, EventType.ORDERED, body, auth);
+  @Operation(summary = "Order: concentration and optional maxRate (pain physician only, INST-1)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> orders(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "ordered", body, auth);
   }
 
   @PostMapping("/{id}/signature")
-  @Operation(summary = "Sign the order (pain physician only, INST-1)")
-  public ResponseEntity<EpisodeService.Appended> sign(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Signature body, Authentication auth) {
-    return append(id, key, EventType.SIGNED, body, auth);
+  @Operation(summary = "Sign the order (pain physician only, INST-1)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> signature(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "signed", body, auth);
   }
 
   @PostMapping("/{id}/verification")
-  @Operation(summary = "Pharmacist verification of concentration, weight and dose (DOSE-2, DOSE-3)")
-  public ResponseEntity<EpisodeService.Appended> verify(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Verification body, Authentication auth) {
-    return append(id, key, EventType.PHARMACIST_VERIFIED, body, auth);
-  }
-
-  @PostMapping("/{id}/start")
-  @Operation(summary = "Start the infusion")
-  public ResponseEntity<EpisodeService.Appended> start(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Start body, Authentication auth) {
-    return append(id, key, EventType.STARTED, body, auth);
-  }
-
-  @PostMapping("/{id}/assessments")
-  @Operation(summary = "Record a pain assessment (NRS 0-10, sedation)")
-  public ResponseEntity<EpisodeService.Appended> assessment(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Assessment body, Authentication auth) {
-    return append(id, key, EventType.ASSESSMENT, body, auth);
-  }
-
-  @PostMapping("/{id}/vital-signs")
-  @Operation(summary = "Record vital signs (INST-5, INST-6)")
-  public ResponseEntity<EpisodeService.Appended> vitals(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.VitalSigns body, Authentication auth) {
-    return append(id, key, EventType.VITAL_SIGNS, body, auth);
-  }
-
-  @PostMapping("/{id}/rescue-doses")
-  @Operation(summary = "Record a rescue opioid dose given (MEDD-1, CIVIK-4)")
-  public ResponseEntity<EpisodeService.Appended> rescue(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.RescueDose body, Authentication auth) {
-    return append(id, key, EventType.RESCUE_DOSE, body, auth);
-  }
-
-  @PostMapping("/{id}/rate-changes")
-  @Operation(summary = "Change the rate: nurse within the order (INST-4); above it only a pain physician with overrideReason (DOSE-4)")
-  public ResponseEntity<EpisodeService.Appended> rateChange(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.RateChange body, Authentication auth) {
-    return append(id, key, EventType.RATE_CHANGE, body, auth);
-  }
-
-  @PostMapping("/{id}/boluses")
-  @Operation(summary = "Record a bolus (pain physician only; below 0.35 mg/kg, GDL-5)")
-  public ResponseEntity<EpisodeService.Appended> bolus(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Bolus body, Authentication auth) {
-    return append(id, key, EventType.BOLUS, body, auth);
-  }
-
-  @PostMapping("/{id}/side-effects")
-  @Operation(summary = "Record a side effect (GDL-6)")
-  public ResponseEntity<EpisodeService.Appended> sideEffect(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.SideEffect body, Authentication auth) {
-    return append(id, key, EventType.SIDE_EFFECT, body, auth);
-  }
-
-  @PostMapping("/{id}/adverse-events")
-  @Operation(summary = "Record an adverse event with category, grade and resolution (OUT-6, CIVIK-8)")
-  public ResponseEntity<EpisodeService.Appended> adverseEvent(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.AdverseEvent body, Authentication auth) {
-    return append(id, key, EventType.ADVERSE_EVENT, body, auth);
+  @Operation(summary = "Pharmacist verification: concentration, weightKg, dose (DOSE-2, DOSE-3)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> verification(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "verified", body, auth);
   }
 
   @PostMapping("/{id}/overrides")
-  @Operation(summary = "Physician override of a rule, with a reason (DOSE-4)")
-  public ResponseEntity<EpisodeService.Appended> override(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Override body, Authentication auth) {
-    return append(id, key, EventType.OVERRIDE, body, auth);
+  @Operation(summary = "Physician override with a reason: FINDING, RATE_ABOVE_CAP (upTo) or DURATION (DOSE-4, GDL-3, INST-9)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> overrides(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "override", body, auth);
+  }
+
+  @PostMapping("/{id}/boluses")
+  @Operation(summary = "Ketamine bolus in mg (physician only, GDL-5)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> boluses(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "ketamineBolus", body, auth);
+  }
+
+  @PostMapping("/{id}/weights")
+  @Operation(summary = "Measured weight for this episode (DOSE-2)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> weights(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "weight", body, auth);
+  }
+
+  @PostMapping("/{id}/start")
+  @Operation(summary = "Start the infusion at a rate (CIVIK-3, INST-3)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> start(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "started", body, auth);
+  }
+
+  @PostMapping("/{id}/assessments")
+  @Operation(summary = "Assessment: nrs 0-10, ppg, poss 1-4, rass", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> assessments(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "assessment", body, auth);
+  }
+
+  @PostMapping("/{id}/vital-signs")
+  @Operation(summary = "Vital signs (INST-5, INST-6)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> vitalSigns(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "vitals", body, auth);
+  }
+
+  @PostMapping("/{id}/opioids")
+  @Operation(summary = "Opioid given, infused or applied (MEDD-1, INST-7)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> opioids(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "opioid", body, auth);
+  }
+
+  @PostMapping("/{id}/rescue-doses")
+  @Operation(summary = "Rescue opioid dose given (CIVIK-2, CIVIK-4)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> rescueDoses(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "rescue", body, auth);
+  }
+
+  @PostMapping("/{id}/medication-orders")
+  @Operation(summary = "Active order for an opioid or CNS depressant (INST-7)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> medicationOrders(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "medicationOrder", body, auth);
+  }
+
+  @PostMapping("/{id}/rate-changes")
+  @Operation(summary = "Rate change: a nurse within the order and the protocol (INST-4); above it only after a physician's override (DOSE-4)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> rateChanges(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "rateChange", body, auth);
   }
 
   @PostMapping("/{id}/taper-steps")
-  @Operation(summary = "Record a taper step (INST-8)")
-  public ResponseEntity<EpisodeService.Appended> taper(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.TaperStep body, Authentication auth) {
-    return append(id, key, EventType.TAPER_STEP, body, auth);
+  @Operation(summary = "Taper step (INST-8)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> taperSteps(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "taperStep", body, auth);
+  }
+
+  @PostMapping("/{id}/side-effects")
+  @Operation(summary = "Side effect (GDL-6, INST-5, OUT-6)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> sideEffects(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "sideEffect", body, auth);
+  }
+
+  @PostMapping("/{id}/adverse-events")
+  @Operation(summary = "Adverse event with CTCAE grade and attribution (CIVIK-8, OUT-6)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> adverseEvents(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "adverseEvent", body, auth);
+  }
+
+  @PostMapping("/{id}/session-starts")
+  @Operation(summary = "Start of an outpatient session with its baseline (OUT-2, OUT-4)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> sessionStarts(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "sessionStart", body, auth);
+  }
+
+  @PostMapping("/{id}/session-ends")
+  @Operation(summary = "End of an outpatient session (OUT-5)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> sessionEnds(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "sessionEnd", body, auth);
   }
 
   @PostMapping("/{id}/stop")
-  @Operation(summary = "Stop the infusion")
-  public ResponseEntity<EpisodeService.Appended> stop(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Stop body, Authentication auth) {
-    return append(id, key, EventType.STOPPED, body, auth);
+  @Operation(summary = "Stop the infusion (CIVIK-6, INST-8)", description = EVENT_DOC)
+  public ResponseEntity<EpisodeService.Appended> stop(@PathVariable UUID id,
+      @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
+      @RequestBody ObjectNode body, Authentication auth) {
+    return append(id, key, "stopped", body, auth);
   }
 
-  @PostMapping("/{id}/outcome")
-  @Operation(summary = "Record the episode's outcome (pain physician; CIVIK-7)")
-  public ResponseEntity<EpisodeService.Appended> outcome(@PathVariable UUID id, @RequestHeader("Idempotency-Key") @Pattern(regexp = KEY_PATTERN, message = KEY_MESSAGE) String key,
-      @Valid @RequestBody EpisodeRequests.Outcome body, Authentication auth) {
-    return append(id, key, EventType.OUTCOME, body, auth);
-  }
-
-  private ResponseEntity<EpisodeService.Appended> append(UUID id, String key, EventType type,
-      EpisodeRequests.Append body, Authentication auth) {
-    ObjectNode payload = mapper.valueToTree(body);
-    payload.remove("expectedVersion");
-    payload.remove("occurredAt");
-    EpisodeService.Appended appended = episodes.append(id, body.expectedVersion(), key, type, body.occurredAt(),
-        payload, Actors.of(auth));
+  private ResponseEntity<EpisodeService.Appended> append(UUID id, String key, String type, ObjectNode body,
+      Authentication auth) {
+    if (body == null) {
+      throw ApiProblem.invalid("MALFORMED-JSON", null, List.of(), "a JSON object body is required");
+    }
+    EpisodeService.Appended appended = episodes.append(id, body.deepCopy(), key, type, Actors.of(auth));
     return ResponseEntity.status(HttpStatus.CREATED)
         .location(URI.create("/api/episodes/" + id + "/events/" + appended.seq()))
         .eTag(Integer.toString(appended.version()))

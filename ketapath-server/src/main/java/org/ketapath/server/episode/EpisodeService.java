@@ -1,6 +1,7 @@
 package org.ketapath.server.episode;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,7 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.ketapath.server.alert.AlertConditions;
+import org.ketapath.core.KetaPathException;
+import org.ketapath.core.engine.Decision;
+import org.ketapath.core.engine.Deviation;
+import org.ketapath.core.episode.EpisodeEvent;
+import org.ketapath.core.episode.Patient;
+import org.ketapath.core.outcome.EpisodeSummary;
+import org.ketapath.server.alert.AlertRules;
 import org.ketapath.server.alert.AlertService;
 import org.ketapath.server.security.Role;
 import org.ketapath.server.web.ApiProblem;
@@ -18,59 +25,71 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opens episodes and appends to them: optimistic version check under a row lock, rules, alerts. */
+/**
+ * Opens episodes and appends timeline events to them: optimistic version check under a row lock,
+ * validation by the core's parser, the core engine's verdict on the new event (a rate the order or
+ * protocol does not allow is refused, never stored as a silent deviation), alerts once per condition.
+ */
 @Service
 public class EpisodeService {
-  /** An event may be charted late, but not in the future beyond clock skew. */
   private static final Duration FUTURE_TOLERANCE = Duration.ofMinutes(5);
 
-  public record Appended(UUID episodeId, int seq, int version, String type, String hash, Instant recordedAt,
-      String recordedBy, String recordedRole, EpisodeState state, List<AlertService.Alert> alertsRaised) {}
+  public record Appended(UUID episodeId, int seq, int version, String type, String eventId, String hash,
+      Instant recordedAt, String recordedBy, String recordedRole, EpisodeView state, List<AlertService.Alert> alertsRaised) {}
 
-  public record EpisodeView(EpisodeState state, String headHash) {}
+  /** An episode's current state: header, stream version, chain head and the engine's decision. */
+  public record EpisodeView(UUID episodeId, UUID patientId, String protocolId, String protocolVersion, String ward,
+      Instant createdAt, String createdBy, int version, String headHash, JsonNode decision) {}
 
   private final EventStore store;
+  private final EpisodeEngine engine;
   private final AlertService alerts;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  public EpisodeService(EventStore store, AlertService alerts, JdbcClient jdbc, Clock clock) {
+  public EpisodeService(EventStore store, EpisodeEngine engine, AlertService alerts, JdbcClient jdbc, Clock clock) {
     this.store = store;
+    this.engine = engine;
     this.alerts = alerts;
     this.jdbc = jdbc;
     this.clock = clock;
   }
 
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MICROS);
+  }
+
   @Transactional
   public EpisodeView open(UUID patientId, String protocolId, String protocolVersion, Actor actor) {
-    EpisodeRules.actingRole(EventType.ORDERED, actor);
+    TimelineEvents.actingRole("ordered", actor);
     String ward = jdbc.sql("select ward from patient where id = ?").param(patientId).query(String.class).optional()
         .orElseThrow(() -> ApiProblem.invalid("PATIENT-UNKNOWN", "patientId", List.of(), "patient " + patientId + " does not exist"));
+    engine.catalog().require(protocolId, protocolVersion);
     Boolean active = jdbc.sql("""
         select active from protocol_activation where protocol_id = ? and protocol_version = ?
         order by id desc limit 1""").params(protocolId, protocolVersion).query(Boolean.class).optional().orElse(false);
     if (!active) {
-      throw ApiProblem.invalid("PROTOCOL-UNKNOWN", "protocolId", List.of(),
-          "protocol " + protocolId + " " + protocolVersion + " is not an active protocol version (see GET /api/protocols)");
+      throw ApiProblem.invalid("PROTOCOL-RETIRED", "protocolVersion", List.of(),
+          "protocol " + protocolId + "@" + protocolVersion + " is not active for new episodes (see GET /api/protocols)");
     }
-    EpisodeHeader h = new EpisodeHeader(UUID.randomUUID(), patientId, protocolId, protocolVersion, ward,
-        clock.instant().truncatedTo(ChronoUnit.MICROS), actor.username());
+    EpisodeHeader h = new EpisodeHeader(UUID.randomUUID(), patientId, protocolId, protocolVersion, ward, now(),
+        actor.username());
     store.createEpisode(h);
-    EpisodeState state = EpisodeProjector.project(h, List.of());
-    return new EpisodeView(state, h.genesisHash());
+    return view(h, 0, h.genesisHash(), List.of(), now());
   }
 
   @Transactional
-  public Appended append(UUID episodeId, int expectedVersion, String idempotencyKey, EventType type,
-      Instant occurredAt, JsonNode payload, Actor actor) {
+  public Appended append(UUID episodeId, ObjectNode body, String idempotencyKey, String type, Actor actor) {
+    Integer expected = expectedVersion(body);
     EventStore.HeaderRow locked = store.lock(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    EpisodeHeader h = locked.header();
     List<StoredEvent> events = store.events(episodeId, locked.version());
-    EpisodeState state = EpisodeProjector.project(locked.header(), events);
-    if (locked.version() != expectedVersion) {
+    Instant now = now();
+    if (locked.version() != expected) {
       throw new ApiProblem(HttpStatus.CONFLICT, "STALE-VERSION", "expectedVersion", List.of(),
-          "the episode is at version " + locked.version() + ", not " + expectedVersion
+          "the episode is at version " + locked.version() + ", not " + expected
               + "; reload it, review what changed and retry with expectedVersion " + locked.version(),
-          Map.of("currentVersion", locked.version(), "state", state));
+          Map.of("currentVersion", locked.version(), "state", view(h, locked.version(), locked.headHash(), events, now)));
     }
     for (StoredEvent e : events) {
       if (e.idempotencyKey().equals(idempotencyKey)) {
@@ -78,32 +97,157 @@ public class EpisodeService {
             "event " + e.seq() + " of this episode was already recorded with this Idempotency-Key by " + e.recordedBy());
       }
     }
-    Role role = EpisodeRules.check(state, type, payload, actor);
-    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    Instant when = occurredAt == null ? now : occurredAt.truncatedTo(ChronoUnit.MICROS);
+    Role role = TimelineEvents.actingRole(type, actor);
+    int seq = locked.version() + 1;
+    ObjectNode node = TimelineEvents.build(body, type, seq, actor, role, now);
+    EpisodeEvent parsed = TimelineEvents.parse(node);
+    Instant when = parsed.at().truncatedTo(ChronoUnit.MICROS);
     if (when.isAfter(now.plus(FUTURE_TOLERANCE))) {
-      throw ApiProblem.invalid("OCCURRED-IN-FUTURE", "occurredAt", List.of("OUTC-1"),
-          "occurredAt " + when + " is in the future (server time " + now + ")");
+      throw ApiProblem.invalid("OCCURRED-IN-FUTURE", "at", List.of("OUTC-1"), "at " + when + " is in the future (server time " + now + ")");
     }
-    if (when.isBefore(locked.header().createdAt().minus(Duration.ofDays(30)))) {
-      throw ApiProblem.invalid("OCCURRED-BEFORE-EPISODE", "occurredAt", List.of("OUTC-1"),
-          "occurredAt " + when + " is more than 30 days before the episode was opened");
+    if (when.isBefore(h.createdAt().minus(Duration.ofDays(30)))) {
+      throw ApiProblem.invalid("OCCURRED-BEFORE-EPISODE", "at", List.of("OUTC-1"),
+          "at " + when + " is more than 30 days before the episode was opened");
     }
-    StoredEvent draft = new StoredEvent(episodeId, 0, type.name(), when, now, actor.username(), role.name(),
-        idempotencyKey, CanonicalJson.sorted(payload), null, null);
+    refuseAboveGdl4(parsed);
+    Patient patient = engine.patient(h.patientId(), now);
+    List<EpisodeEvent> before = EpisodeEngine.coreEvents(events);
+    Decision previous = decideOrNull(h, patient, before, now);
+    StoredEvent draft = new StoredEvent(episodeId, seq, type, when, now, actor.username(), role.name(), idempotencyKey,
+        CanonicalJson.sorted(node), null, null);
+    List<StoredEvent> tentative = new ArrayList<>(events);
+    tentative.add(draft);
+    Decision after;
+    try {
+      after = engine.decide(h, patient, EpisodeEngine.coreEvents(tentative), now);
+    } catch (KetaPathException e) {
+      throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.field(), e.ruleIds(), e.getMessage());
+    }
+    refuseDeviation(after, parsed, role);
     StoredEvent stored = store.append(locked, events, draft);
-    List<StoredEvent> after = new ArrayList<>(events);
-    after.add(stored);
-    EpisodeState next = EpisodeProjector.project(locked.header(), after);
-    List<AlertService.Alert> raised = alerts.raise(locked.header(), AlertConditions.after(next, stored), now);
-    return new Appended(episodeId, stored.seq(), stored.seq(), stored.type(), stored.hash(), stored.recordedAt(),
-        stored.recordedBy(), stored.recordedRole(), next, raised);
+    List<StoredEvent> all = new ArrayList<>(events);
+    all.add(stored);
+    List<AlertService.Alert> raised = alerts.raise(h, AlertRules.newConditions(previous, after, seq), now);
+    return new Appended(episodeId, seq, seq, type, parsed.id(), stored.hash(), stored.recordedAt(), stored.recordedBy(),
+        stored.recordedRole(), new EpisodeView(h.id(), h.patientId(), h.protocolId(), h.protocolVersion(), h.ward(),
+            h.createdAt(), h.createdBy(), seq, stored.hash(), EpisodeEngine.json(after)),
+        raised);
+  }
+
+  /**
+   * INST-4, DOSE-4: a rate the order or the protocol does not allow. The core flags it as a deviation;
+   * the server refuses to record it: a nurse may not (403), a physician must first record an override
+   * with the rate it allows and a reason (422).
+   */
+  private static void refuseDeviation(Decision after, EpisodeEvent event, Role role) {
+    for (Deviation d : after.deviations()) {
+      if (!d.eventId().equals(event.id())) {
+        continue;
+      }
+      List<String> rules = new ArrayList<>(d.rules());
+      if (role == Role.NURSE) {
+        if (!rules.contains("INST-4")) {
+          rules.add(0, "INST-4");
+        }
+        throw new ApiProblem(HttpStatus.FORBIDDEN, "OUTSIDE-ORDER-NURSE", "rate", rules,
+            d.text() + "; a nurse titrates only within the order and the protocol");
+      }
+      if (!rules.contains("DOSE-4")) {
+        rules.add(0, "DOSE-4");
+      }
+      throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "OUTSIDE-ORDER", "rate", rules,
+          d.text() + "; to exceed it, first record an override (scope RATE_ABOVE_CAP, upTo, reason)");
+    }
+  }
+
+  /**
+   * GDL-4: 0.5 mg/kg/h is the ceiling of any analgesic ketamine infusion. A weight-based rate above
+   * it (the "20 mg/kg/h" misprint, a tenfold entry) is refused outright, whoever records it.
+   */
+  private static void refuseAboveGdl4(EpisodeEvent e) {
+    java.util.Optional<org.ketapath.core.dose.DoseRate> rate = java.util.Optional.empty();
+    String field = "rate";
+    if (e instanceof EpisodeEvent.Ordered o) {
+      rate = o.maxRate();
+      field = "maxRate";
+    } else if (e instanceof EpisodeEvent.PharmacistVerified v) {
+      rate = java.util.Optional.of(v.dose());
+      field = "dose";
+    } else if (e instanceof EpisodeEvent.Started st) {
+      rate = java.util.Optional.of(st.rate());
+    } else if (e instanceof EpisodeEvent.RateChange r) {
+      rate = java.util.Optional.of(r.rate());
+    } else if (e instanceof EpisodeEvent.Override o) {
+      rate = o.upTo();
+      field = "upTo";
+    }
+    if (rate.isPresent() && rate.get() instanceof org.ketapath.core.dose.DoseRate.WeightBased w
+        && w.rate().exceeds(org.ketapath.core.protocol.ProtocolLoader.GDL4_ANALGESIC_CEILING)) {
+      throw ApiProblem.invalid("DOSE-ABOVE-GDL-4", field, List.of("GDL-4", "DOSE-4"),
+          field + " " + w.rate() + " is above 0.5 mg/kg/h, the ceiling of any analgesic ketamine infusion; "
+              + "it is refused, not reduced (check for a misplaced decimal point or mg/h written as mg/kg/h)");
+    }
+  }
+
+  private Decision decideOrNull(EpisodeHeader h, Patient patient, List<EpisodeEvent> events, Instant now) {
+    try {
+      return engine.decide(h, patient, events, now);
+    } catch (KetaPathException e) {
+      return null;
+    }
+  }
+
+  private static Integer expectedVersion(ObjectNode body) {
+    JsonNode v = body.remove("expectedVersion");
+    if (v == null || v.isNull()) {
+      throw ApiProblem.invalid("VALIDATION", "expectedVersion", List.of("STREAM"),
+          "expectedVersion is required: the stream version this write expects (GET the episode for it)");
+    }
+    if (!v.canConvertToInt() || !v.isIntegralNumber() || v.asInt() < 0) {
+      throw ApiProblem.invalid("VALIDATION", "expectedVersion", List.of("STREAM"),
+          "expectedVersion must be a whole number of 0 or more");
+    }
+    return v.asInt();
+  }
+
+  @Transactional
+  public EpisodeView view(UUID episodeId) {
+    EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    Instant now = now();
+    List<StoredEvent> events = store.events(episodeId, h.version());
+    Patient patient = engine.patient(h.header().patientId(), now);
+    Decision d = decideOrNull(h.header(), patient, EpisodeEngine.coreEvents(events), now);
+    if (d != null) {
+      alerts.raise(h.header(), AlertRules.timeConditions(d), now);
+    }
+    return view(h.header(), h.version(), h.headHash(), events, now);
+  }
+
+  private EpisodeView view(EpisodeHeader h, int version, String head, List<StoredEvent> events, Instant now) {
+    JsonNode decision = engine.decisionJson(h, engine.patient(h.patientId(), now), events, now);
+    return new EpisodeView(h.id(), h.patientId(), h.protocolId(), h.protocolVersion(), h.ward(), h.createdAt(),
+        h.createdBy(), version, head, decision);
   }
 
   @Transactional(readOnly = true)
-  public EpisodeView view(UUID episodeId) {
+  public Decision decision(UUID episodeId) {
     EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
-    return new EpisodeView(EpisodeProjector.project(h.header(), store.events(episodeId, h.version())), h.headHash());
+    Instant now = now();
+    return engine.decide(h.header(), engine.patient(h.header().patientId(), now),
+        EpisodeEngine.coreEvents(store.events(episodeId, h.version())), now);
+  }
+
+  @Transactional(readOnly = true)
+  public EpisodeSummary summary(UUID episodeId) {
+    EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    Instant now = now();
+    return engine.summarize(h.header(), engine.patient(h.header().patientId(), now),
+        EpisodeEngine.coreEvents(store.events(episodeId, h.version())), now);
+  }
+
+  @Transactional(readOnly = true)
+  public int version(UUID episodeId) {
+    return store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId)).version();
   }
 
   @Transactional(readOnly = true)
@@ -112,14 +256,14 @@ public class EpisodeService {
     return store.events(episodeId, h.version());
   }
 
-  @Transactional(readOnly = true)
-  public List<EpisodeState> list(String ward, UUID patientId) {
+  @Transactional
+  public List<EpisodeView> list(String ward, UUID patientId) {
     List<UUID> ids = jdbc.sql("""
         select id from episode where (cast(? as text) is null or ward = ?) and (cast(? as uuid) is null or patient_id = ?)
         order by created_at desc limit 500""").params(ward, ward, patientId, patientId).query(UUID.class).list();
-    List<EpisodeState> out = new ArrayList<>();
+    List<EpisodeView> out = new ArrayList<>();
     for (UUID id : ids) {
-      store.header(id).ifPresent(h -> out.add(EpisodeProjector.project(h.header(), store.events(id, h.version()))));
+      out.add(view(id));
     }
     return out;
   }

@@ -43,10 +43,13 @@ public class PatientController {
       @NotBlank(message = "[OUTC-1] familyName is required") @Size(max = 200) String familyName,
       @NotBlank(message = "[OUTC-1] givenName is required") @Size(max = 200) String givenName,
       @Past(message = "[OUTC-1] birthDate must be in the past") LocalDate birthDate,
-      @NotBlank(message = "[OUTC-1] ward is required") @Size(max = 64) String ward) {}
+      @NotBlank(message = "[OUTC-1] ward is required") @Size(max = 64) String ward,
+      org.ketapath.core.episode.PainMechanism painMechanism,
+      org.ketapath.core.screening.NeuropathicCause neuropathicCause) {}
 
   public record Patient(UUID id, String mrn, String familyName, String givenName, LocalDate birthDate, String ward,
-      Instant createdAt, String createdBy) {}
+      Instant createdAt, String createdBy, org.ketapath.core.episode.PainMechanism painMechanism,
+      org.ketapath.core.screening.NeuropathicCause neuropathicCause) {}
 
   public record NewWeight(
       @NotNull(message = "[DOSE-2] kg is required")
@@ -70,12 +73,14 @@ public class PatientController {
   @Operation(summary = "Register a patient on a ward")
   public ResponseEntity<Patient> create(@Valid @RequestBody NewPatient body, Authentication auth) {
     Patient p = new Patient(UUID.randomUUID(), body.mrn(), body.familyName(), body.givenName(), body.birthDate(),
-        body.ward(), clock.instant().truncatedTo(ChronoUnit.MICROS), auth.getName());
+        body.ward(), clock.instant().truncatedTo(ChronoUnit.MICROS), auth.getName(), body.painMechanism(),
+        body.neuropathicCause());
     int inserted = jdbc.sql("""
-        insert into patient (id, mrn, family_name, given_name, birth_date, ward, created_at, created_by)
-        values (?, ?, ?, ?, ?, ?, ?, ?) on conflict (mrn) do nothing""")
+        insert into patient (id, mrn, family_name, given_name, birth_date, ward, created_at, created_by, pain_mechanism,
+                             neuropathic_cause)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (mrn) do nothing""")
         .params(p.id(), p.mrn(), p.familyName(), p.givenName(), p.birthDate(), p.ward(), p.createdAt().atOffset(ZoneOffset.UTC),
-            p.createdBy())
+            p.createdBy(), name(p.painMechanism()), name(p.neuropathicCause()))
         .update();
     if (inserted == 0) {
       throw new ApiProblem(org.springframework.http.HttpStatus.CONFLICT, "MRN-EXISTS", "mrn", List.of(),
@@ -126,11 +131,17 @@ public class PatientController {
         .list();
   }
 
-  private static final String SELECT = "select id, mrn, family_name, given_name, birth_date, ward, created_at, created_by from patient";
+  private static final String SELECT =
+      "select id, mrn, family_name, given_name, birth_date, ward, created_at, created_by, pain_mechanism, neuropathic_cause from patient";
+
+  private static String name(Enum<?> e) {
+    return e == null ? null : e.name();
+  }
 
   private static Patient row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
     return new Patient(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
         rs.getObject(5, LocalDate.class), rs.getString(6), rs.getObject(7, java.time.OffsetDateTime.class).toInstant(),
-        rs.getString(8));
+        rs.getString(8), rs.getString(9) == null ? null : org.ketapath.core.episode.PainMechanism.valueOf(rs.getString(9)),
+        rs.getString(10) == null ? null : org.ketapath.core.screening.NeuropathicCause.valueOf(rs.getString(10)));
   }
 }

@@ -35,10 +35,21 @@ public class ProtocolController {
     this.clock = clock;
   }
 
+  /** A protocol version of the core's catalogue with its source, rules and local choices. */
+  public record CatalogueEntry(String id, String version, String title, String summary, String setting, String route,
+      String sourceId, String citation, List<String> rules, List<String> orderingServices, String meddTable,
+      List<String> localChoices, boolean activeForNewEpisodes) {}
+
   @GetMapping("/api/protocols")
-  @Operation(summary = "The protocol catalogue: versions active for new episodes")
-  public List<ProtocolVersion> active() {
-    return current().stream().filter(ProtocolVersion::active).toList();
+  @Operation(summary = "The protocol catalogue (from the clinical core) and which versions are active for new episodes")
+  public List<CatalogueEntry> catalogue() {
+    java.util.Set<String> active = new java.util.HashSet<>();
+    current().stream().filter(ProtocolVersion::active).forEach(v -> active.add(v.protocolId() + "@" + v.protocolVersion()));
+    return org.ketapath.core.protocol.ProtocolCatalog.builtIn().all().stream()
+        .map(p -> new CatalogueEntry(p.id(), p.version(), p.title(), p.summary(), String.valueOf(p.setting()), p.route(),
+            p.sourceId(), p.citation(), p.rules(), p.orderingServices().value(), p.meddTable().value(),
+            p.localChoices().stream().map(c -> c.localChoice().orElse("") + " [" + String.join(", ", c.rules()) + "]").toList(), active.contains(p.ref())))
+        .toList();
   }
 
   @GetMapping("/api/admin/protocol-versions")
@@ -51,6 +62,7 @@ public class ProtocolController {
   @Transactional
   @Operation(summary = "Activate or retire a protocol version for new episodes (ADMIN)")
   public ProtocolVersion set(@Valid @RequestBody Activation body, Authentication auth) {
+    org.ketapath.core.protocol.ProtocolCatalog.builtIn().require(body.protocolId(), body.protocolVersion());
     Instant now = clock.instant();
     jdbc.sql("insert into protocol_activation (protocol_id, protocol_version, active, changed_at, changed_by) values (?, ?, ?, ?, ?)")
         .params(body.protocolId(), body.protocolVersion(), body.active(), now.atOffset(ZoneOffset.UTC), auth.getName())

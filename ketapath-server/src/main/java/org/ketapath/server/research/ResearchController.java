@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.ketapath.server.episode.EpisodeProjector;
-import org.ketapath.server.episode.EpisodeState;
+import java.util.Map;
+import org.ketapath.core.outcome.EpisodeSummary;
+import org.ketapath.server.episode.EpisodeService;
 import org.ketapath.server.episode.EventStore;
-import org.ketapath.server.episode.StoredEvent;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,45 +29,63 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/research")
 @Tag(name = "Research")
 public class ResearchController {
-  public record EpisodeOutcome(String pseudonym, String protocolId, String protocolVersion, String status,
-      Double infusionHours, int rescueDoses, int adverseEvents, int maxAdverseEventGrade, int overrides,
-      Integer painGoal, Integer lastNrs, String response) {}
+  /** OUTC-1 without identifiers: times are hours from the start of the infusion. */
+  public record EpisodeOutcome(String pseudonym, String protocolRef, String painMechanism, Object baselineOralMedd,
+      Object baselineParenteralMedd, int baselineRescues24h, Integer ppg, List<Map<String, Object>> nrs,
+      List<Map<String, Object>> rateChanges, List<Map<String, Object>> adverseEvents, int infusions, Double durationHours,
+      Object responses) {}
 
   private final JdbcClient jdbc;
   private final EventStore store;
+  private final EpisodeService episodes;
 
-  public ResearchController(JdbcClient jdbc, EventStore store) {
+  public ResearchController(JdbcClient jdbc, EventStore store, EpisodeService episodes) {
     this.jdbc = jdbc;
     this.store = store;
+    this.episodes = episodes;
   }
 
   @GetMapping("/outcomes")
   @Transactional
-  @Operation(summary = "De-identified outcome per episode (OUTC-1, OUTC-2)")
+  @Operation(summary = "De-identified outcome record per episode (OUTC-1), for cohort reports (OUTC-2)")
   public List<EpisodeOutcome> outcomes() {
     byte[] key = HexFormat.of().parseHex(secret());
     List<EpisodeOutcome> out = new ArrayList<>();
     for (UUID id : store.episodeIds()) {
-      EventStore.HeaderRow h = store.header(id).orElseThrow();
-      List<StoredEvent> events = store.events(id, h.version());
-      EpisodeState s = EpisodeProjector.project(h.header(), events);
-      int aes = 0;
-      int maxGrade = 0;
-      for (StoredEvent e : events) {
-        if ("ADVERSE_EVENT".equals(e.type())) {
-          aes++;
-          maxGrade = Math.max(maxGrade, e.payload().path("grade").asInt(0));
-        }
+      EpisodeSummary s;
+      try {
+        s = episodes.summary(id);
+      } catch (RuntimeException e) {
+        continue;
       }
-      Double hours = null;
-      if (s.startedAt() != null) {
-        java.time.Instant end = s.stoppedAt() != null ? s.stoppedAt() : events.get(events.size() - 1).occurredAt();
-        hours = Duration.between(s.startedAt(), end).toMinutes() / 60.0;
-      }
-      out.add(new EpisodeOutcome(pseudonym(key, id), s.protocolId(), s.protocolVersion(), s.status(), hours,
-          s.rescueDoses(), aes, maxGrade, s.overrides(), s.painGoal(), s.lastNrs(), s.outcome()));
+      java.time.Instant origin = s.started().orElse(null);
+      List<Map<String, Object>> nrs = new ArrayList<>();
+      s.nrs().forEach(p -> nrs.add(entry("hours", hours(origin, p.at()), "nrs", p.nrs())));
+      List<Map<String, Object>> rates = new ArrayList<>();
+      s.rateChanges().forEach(r -> rates.add(entry("hours", hours(origin, r.at()), "mgPerHour", r.rate().value(),
+          "why", r.why() == null ? "" : r.why())));
+      List<Map<String, Object>> aes = new ArrayList<>();
+      s.adverseEvents().forEach(a -> aes.add(entry("hours", hours(origin, a.at()), "term", a.term(),
+          "category", String.valueOf(a.category()), "ctcaeGrade", a.ctcaeGrade().map(Object.class::cast).orElse(""))));
+      Double duration = origin == null ? null : hours(origin, s.stopped().orElse(java.time.Instant.now()));
+      out.add(new EpisodeOutcome(pseudonym(key, id), s.protocolRef(), s.painMechanism().map(Enum::name).orElse(null),
+          s.baselineOralMedd().orElse(null), s.baselineParenteralMedd().orElse(null), s.baselineRescues24h(),
+          s.ppg().orElse(null), nrs, rates, aes, s.infusions(), duration, s.responses()));
     }
     return out;
+  }
+
+  /** A map that keeps null values (an unknown time is reported as null, not dropped). */
+  private static Map<String, Object> entry(Object... kv) {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  private static Double hours(java.time.Instant origin, java.time.Instant at) {
+    return origin == null ? null : Math.round(Duration.between(origin, at).toMinutes() / 6.0) / 10.0;
   }
 
   private String secret() {

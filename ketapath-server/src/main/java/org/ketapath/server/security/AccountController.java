@@ -34,7 +34,8 @@ public class AccountController {
   public record NewUser(
       @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,63}", message = "[SEC] username is 2-64 of a-z 0-9 . _ -") String username,
       @NotBlank @Size(min = 12, max = 200, message = "[SEC] a password has 12-200 characters") String initialPassword,
-      @NotEmpty(message = "[SEC] at least one role") Set<Role> roles) {}
+      @NotEmpty(message = "[SEC] at least one role") Set<Role> roles,
+      @Pattern(regexp = "[A-Z][A-Z_]{1,63}", message = "[INST-1] service is an upper-case name, e.g. PAIN_SERVICE") String service) {}
 
   public record Roles(@NotEmpty(message = "[SEC] at least one role") Set<Role> roles) {}
 
@@ -75,11 +76,11 @@ public class AccountController {
   @Transactional
   @Operation(summary = "Create a local account; the user must change the initial password at first sign-in")
   public ResponseEntity<UserStore.AccountView> create(@Valid @RequestBody NewUser body, Authentication auth) {
-    if (!users.create(body.username(), body.initialPassword(), body.roles(), true, auth.getName())) {
+    if (!users.create(body.username(), body.initialPassword(), body.roles(), body.service(), true, auth.getName())) {
       throw new ApiProblem(HttpStatus.CONFLICT, "USER-EXISTS", "username", List.of(), "user " + body.username() + " exists");
     }
     return ResponseEntity.created(URI.create("/api/admin/users/" + body.username()))
-        .body(new UserStore.AccountView(body.username(), body.roles(), true, true));
+        .body(new UserStore.AccountView(body.username(), body.roles(), true, true, body.service()));
   }
 
   @PostMapping("/api/admin/users/{username}/roles")

@@ -66,6 +66,9 @@ public class LocalAccountAuthenticationProvider implements AuthenticationProvide
     }
     List<SimpleGrantedAuthority> authorities = new java.util.ArrayList<>(
         account.roles().stream().map(r -> new SimpleGrantedAuthority(r.authority())).toList());
+    if (account.service() != null) {
+      authorities.add(new SimpleGrantedAuthority(Actors.SERVICE_PREFIX + account.service()));
+    }
     if (account.mustChangePassword()) {
       authorities.add(new SimpleGrantedAuthority(PasswordChangeGate.MUST_CHANGE_PASSWORD));
     }

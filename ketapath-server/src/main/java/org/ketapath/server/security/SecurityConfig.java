@@ -64,17 +64,20 @@ public class SecurityConfig {
             .requestMatchers("/api/me", "/api/me/password", "/api/ping").authenticated()
             .requestMatchers(GET, "/api/protocols", "/api/protocols/**").authenticated()
             .requestMatchers(POST, "/api/medd").hasAnyRole(CLINICAL)
+            .requestMatchers(GET, "/api/medd/tables").hasAnyRole(CLINICAL)
             .requestMatchers(POST, "/api/patients", "/api/patients/*/weights").hasAnyRole(BEDSIDE)
             .requestMatchers(GET, "/api/patients", "/api/patients/**").hasAnyRole(CLINICAL)
             .requestMatchers(GET, "/api/episodes/*/verify").hasAnyRole(PHYSICIAN, NURSE, PHARMACIST, ADMIN)
             .requestMatchers(GET, "/api/episodes", "/api/episodes/**").hasAnyRole(CLINICAL)
             .requestMatchers(POST, "/api/episodes").hasRole(PHYSICIAN)
             .requestMatchers(POST, "/api/episodes/*/screening", "/api/episodes/*/orders", "/api/episodes/*/signature",
-                "/api/episodes/*/boluses", "/api/episodes/*/overrides", "/api/episodes/*/outcome").hasRole(PHYSICIAN)
+                "/api/episodes/*/boluses", "/api/episodes/*/overrides").hasRole(PHYSICIAN)
             .requestMatchers(POST, "/api/episodes/*/verification").hasRole(PHARMACIST)
             .requestMatchers(POST, "/api/episodes/*/start", "/api/episodes/*/assessments", "/api/episodes/*/vital-signs",
                 "/api/episodes/*/rescue-doses", "/api/episodes/*/rate-changes", "/api/episodes/*/side-effects",
                 "/api/episodes/*/adverse-events", "/api/episodes/*/taper-steps", "/api/episodes/*/stop",
+                "/api/episodes/*/weights", "/api/episodes/*/opioids", "/api/episodes/*/medication-orders",
+                "/api/episodes/*/session-starts", "/api/episodes/*/session-ends",
                 "/api/episodes/*/recommendation/apply").hasAnyRole(BEDSIDE)
             .requestMatchers(GET, "/api/alerts").hasAnyRole(CLINICAL)
             .requestMatchers(POST, "/api/alerts/*/acknowledge").hasAnyRole(BEDSIDE)

@@ -14,9 +14,10 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class UserStore {
   public record Account(String username, String passwordHash, Set<Role> roles, boolean enabled,
-      boolean mustChangePassword) {}
+      boolean mustChangePassword, String service) {}
 
-  public record AccountView(String username, Set<Role> roles, boolean enabled, boolean mustChangePassword) {}
+  public record AccountView(String username, Set<Role> roles, boolean enabled, boolean mustChangePassword,
+      String service) {}
 
   private final JdbcClient jdbc;
   private final PasswordEncoder encoder;
@@ -27,16 +28,17 @@ public class UserStore {
   }
 
   public Optional<Account> find(String username) {
-    return jdbc.sql("select username, password_hash, roles, enabled, must_change_password from app_user where username = ?")
+    return jdbc.sql("select username, password_hash, roles, enabled, must_change_password, service from app_user where username = ?")
         .param(username)
         .query((rs, n) -> new Account(rs.getString(1), rs.getString(2), parseRoles(rs.getString(3)), rs.getBoolean(4),
-            rs.getBoolean(5)))
+            rs.getBoolean(5), rs.getString(6)))
         .optional();
   }
 
   public List<AccountView> list() {
-    return jdbc.sql("select username, roles, enabled, must_change_password from app_user order by username")
-        .query((rs, n) -> new AccountView(rs.getString(1), parseRoles(rs.getString(2)), rs.getBoolean(3), rs.getBoolean(4)))
+    return jdbc.sql("select username, roles, enabled, must_change_password, service from app_user order by username")
+        .query((rs, n) -> new AccountView(rs.getString(1), parseRoles(rs.getString(2)), rs.getBoolean(3), rs.getBoolean(4),
+            rs.getString(5)))
         .list();
   }
 
@@ -46,10 +48,15 @@ public class UserStore {
 
   /** Creates an account; returns false if the name is taken. */
   public boolean create(String username, String rawPassword, Set<Role> roles, boolean mustChange, String by) {
+    return create(username, rawPassword, roles, null, mustChange, by);
+  }
+
+  public boolean create(String username, String rawPassword, Set<Role> roles, String service, boolean mustChange,
+      String by) {
     return jdbc.sql("""
-        insert into app_user (username, password_hash, roles, enabled, must_change_password, created_by)
-        values (?, ?, ?, true, ?, ?) on conflict (username) do nothing""")
-        .params(username, encoder.encode(rawPassword), formatRoles(roles), mustChange, by).update() == 1;
+        insert into app_user (username, password_hash, roles, enabled, must_change_password, created_by, service)
+        values (?, ?, ?, true, ?, ?, ?) on conflict (username) do nothing""")
+        .params(username, encoder.encode(rawPassword), formatRoles(roles), mustChange, by, service).update() == 1;
   }
 
   public void setPassword(String username, String rawPassword, boolean mustChange) {

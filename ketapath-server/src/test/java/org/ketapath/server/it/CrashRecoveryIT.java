@@ -46,7 +46,7 @@ class CrashRecoveryIT {
 
       List<UUID> running = new ArrayList<>();
       for (JsonNode e : http.get("nurse", "/api/episodes?ward=4B").json()) {
-        if ("RUNNING".equals(e.get("status").asText())) {
+        if (running.size() < 4) {
           running.add(UUID.fromString(e.get("episodeId").asText()));
         }
       }
@@ -57,7 +57,7 @@ class CrashRecoveryIT {
       AtomicBoolean stop = new AtomicBoolean();
       List<Thread> writers = new ArrayList<>();
       for (UUID episode : running) {
-        int startVersion = http.get("nurse", "/api/episodes/" + episode).json().path("state").path("version").asInt();
+        int startVersion = http.get("nurse", "/api/episodes/" + episode).json().path("version").asInt();
         Thread t = new Thread(() -> {
           int v = startVersion;
           for (int i = 0; i < MAX_REQUESTS_PER_WRITER && !stop.get(); i++) {

@@ -26,11 +26,11 @@ class EventStoreIT extends ServerIT {
         int v = version(episode);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Http.Response>> results = new ArrayList<>();
-        for (String[] who : new String[][] {{"nurse", "12"}, {"physician", "14"}}) {
+        for (String[] who : new String[][] {{"nurse", "9 mg/h"}, {"physician", "8 mg/h"}}) {
           results.add(pool.submit(() -> {
             go.await();
             return http.post(who[0], "/api/episodes/" + episode + "/rate-changes",
-                Map.of("expectedVersion", v, "rate", q(who[1], "mg/h"), "reason", "pain above goal"));
+                Map.of("expectedVersion", v, "rate", who[1], "reason", "pain above goal"));
           }));
         }
         go.countDown();
@@ -42,9 +42,10 @@ class EventStoreIT extends ServerIT {
         assertThat(lost.isProblem()).isTrue();
         assertThat(lost.json().get("code").asText()).isEqualTo("STALE-VERSION");
         assertThat(lost.json().get("currentVersion").asInt()).isEqualTo(v + 1);
-        assertThat(lost.json().path("state").path("currentRate")).isEqualTo(won.json().path("state").path("currentRate"));
+        assertThat(lost.json().path("state").path("version").asInt()).isEqualTo(won.json().path("version").asInt());
+        assertThat(lost.json().path("state").path("headHash").asText()).isEqualTo(won.json().path("hash").asText());
         assertThat(version(episode)).isEqualTo(v + 1);
-        assertThat(events(episode).stream().filter(e -> e.get("type").asText().equals("RATE_CHANGE"))).hasSize(1);
+        assertThat(events(episode).stream().filter(e -> e.get("type").asText().equals("rateChange"))).hasSize(1);
       }
     } finally {
       pool.shutdownNow();
@@ -132,7 +133,7 @@ class EventStoreIT extends ServerIT {
   @Test
   void anEditedRowIsDetectedAndNamed() {
     UUID episode = runningEpisode();
-    tamper("update episode_event set payload = jsonb_set(payload, '{rate,value}', '100') where episode_id = '" + episode
+    tamper("update episode_event set payload = jsonb_set(payload, '{rate}', '\"70 mg/h\"') where episode_id = '" + episode
         + "' and seq = 5");
     JsonNode finding = firstFinding(episode);
     assertThat(finding.get("seq").asInt()).isEqualTo(5);

@@ -52,12 +52,17 @@ class RoleMatrixIT extends ServerIT {
     m.add(new Cell("GET", "/api/episodes/{id}", CLINICAL));
     m.add(new Cell("GET", "/api/episodes/{id}/events", CLINICAL));
     m.add(new Cell("GET", "/api/episodes/{id}/verify", EnumSet.of(Role.PAIN_PHYSICIAN, Role.NURSE, Role.PHARMACIST, Role.ADMIN)));
-    for (String s : List.of("screening", "orders", "signature", "boluses", "overrides", "outcome")) {
+    m.add(new Cell("GET", "/api/episodes/{id}/recommendation", CLINICAL));
+    m.add(new Cell("GET", "/api/episodes/{id}/outcome", CLINICAL));
+    m.add(new Cell("POST", "/api/episodes/{id}/recommendation/apply", BEDSIDE));
+    m.add(new Cell("POST", "/api/medd", CLINICAL));
+    m.add(new Cell("GET", "/api/medd/tables", CLINICAL));
+    for (String s : List.of("screening", "orders", "signature", "boluses", "overrides")) {
       m.add(new Cell("POST", "/api/episodes/{id}/" + s, P));
     }
     m.add(new Cell("POST", "/api/episodes/{id}/verification", EnumSet.of(Role.PHARMACIST)));
     for (String s : List.of("start", "assessments", "vital-signs", "rescue-doses", "rate-changes", "side-effects",
-        "adverse-events", "taper-steps", "stop")) {
+        "adverse-events", "taper-steps", "stop", "weights", "opioids", "medication-orders", "session-starts", "session-ends")) {
       m.add(new Cell("POST", "/api/episodes/{id}/" + s, BEDSIDE));
     }
     m.add(new Cell("GET", "/api/alerts", CLINICAL));
@@ -89,7 +94,7 @@ class RoleMatrixIT extends ServerIT {
   @Test
   void everyForbiddenCellIsRefusedAndEveryAllowedCellPassesAuthorization() {
     UUID episode = runningEpisode();
-    String patient = http.get("nurse", "/api/episodes/" + episode).json().path("state").path("patientId").asText();
+    String patient = http.get("nurse", "/api/episodes/" + episode).json().path("patientId").asText();
     int v = version(episode);
     Map<String, String> users = Map.of("PAIN_PHYSICIAN", "physician", "NURSE", "nurse", "PHARMACIST", "pharmacist",
         "RESEARCHER", "researcher", "ADMIN", "admin");
@@ -129,32 +134,57 @@ class RoleMatrixIT extends ServerIT {
   }
 
   @Test
-  void aNurseCannotExceedTheOrderButAPhysicianCanWithAReasonWhichRaisesOneAlert() {
+  void aNurseCannotExceedTheProtocolButAPhysicianCanAfterAnOverrideWithAReason() {
     UUID episode = runningEpisode();
+    String e = "/api/episodes/" + episode;
     int v = version(episode);
-    Map<String, Object> above = Map.of("expectedVersion", v, "rate", q("18", "mg/h"), "reason", "pain 8/10");
-    Http.Response nurse = http.post("nurse", "/api/episodes/" + episode + "/rate-changes",
-        Map.of("expectedVersion", v, "rate", q("24", "mg/h"), "reason", "pain 8/10"));
-    assertThat(nurse.status()).isEqualTo(403);
+    Http.Response nurse = http.post("nurse", e + "/rate-changes", Map.of("expectedVersion", v, "rate", "16 mg/h", "reason", "pain 8/10"));
+    assertThat(nurse.status()).as(nurse.body()).isEqualTo(403);
     assertThat(nurse.json().get("rules").toString()).contains("INST-4");
-    assertThat(http.post("nurse", "/api/episodes/" + episode + "/rate-changes", above).status()).isEqualTo(201);
-    Http.Response doc = http.post("physician", "/api/episodes/" + episode + "/rate-changes",
-        Map.of("expectedVersion", v + 1, "rate", q("24", "mg/h"), "reason", "pain 8/10", "overrideReason", "crisis, discussed with team"));
-    assertThat(doc.status()).as(doc.body()).isEqualTo(201);
-    assertThat(doc.json().get("alertsRaised")).hasSize(1);
+    Http.Response doc = http.post("physician", e + "/rate-changes", Map.of("expectedVersion", v, "rate", "16 mg/h", "reason", "pain 8/10"));
+    assertThat(doc.status()).as(doc.body()).isEqualTo(422);
+    assertThat(doc.json().get("rules").toString()).contains("DOSE-4");
+    v = ok(http.post("physician", e + "/overrides", Map.of("expectedVersion", v, "scope", "RATE_ABOVE_CAP", "upTo", "16 mg/h",
+        "reason", "pain crisis, discussed with the team")));
+    Http.Response after = http.post("physician", e + "/rate-changes", Map.of("expectedVersion", v, "rate", "16 mg/h", "reason", "pain 8/10"));
+    assertThat(after.status()).as(after.body()).isEqualTo(201);
+    assertThat(version(episode)).isEqualTo(v + 1);
+  }
+
+  @Test
+  void engineAlertsAreRaisedOncePerConditionAndAcknowledgedOnce() {
+    UUID episode = runningEpisode();
+    String e = "/api/episodes/" + episode;
+    int v = version(episode);
+    Http.Response high = http.post("nurse", e + "/vital-signs", Map.of("expectedVersion", v, "systolic", 172, "diastolic", 95));
+    assertThat(high.status()).as(high.body()).isEqualTo(201);
+    assertThat(high.json().get("alertsRaised").toString()).contains("NOTIFY_PAIN_SERVICE");
+    Http.Response again = http.post("nurse", e + "/vital-signs", Map.of("expectedVersion", v + 1, "systolic", 170));
+    assertThat(again.status()).isEqualTo(201);
+    assertThat(again.json().get("alertsRaised").toString()).doesNotContain("NOTIFY_PAIN_SERVICE");
+    http.get("nurse", e);
+    http.get("nurse", e);
     var open = http.get("nurse", "/api/alerts?episodeId=" + episode).json();
-    assertThat(open).hasSize(1);
-    String alert = open.get(0).get("id").asText();
+    long notify = 0;
+    String alert = null;
+    for (var a : open) {
+      if (a.get("kind").asText().equals("NOTIFY_PAIN_SERVICE")) {
+        notify++;
+        alert = a.get("id").asText();
+      }
+    }
+    assertThat(notify).as(open.toString()).isEqualTo(1);
     assertThat(http.post("researcher", "/api/alerts/" + alert + "/acknowledge", "").status()).isEqualTo(403);
     assertThat(http.post("nurse", "/api/alerts/" + alert + "/acknowledge", "").status()).isEqualTo(200);
     assertThat(http.post("physician", "/api/alerts/" + alert + "/acknowledge", "").status()).isEqualTo(409);
-    assertThat(http.get("nurse", "/api/alerts?episodeId=" + episode).json()).isEmpty();
+    Http.Response hypoxia = http.post("nurse", e + "/vital-signs", Map.of("expectedVersion", v + 2, "spo2", 87));
+    assertThat(hypoxia.json().get("alertsRaised").toString()).as(hypoxia.body()).contains("GIVE_OXYGEN");
   }
 
   @Test
   void researchersSeeOutcomesWithoutNamesOrIdentifiers() {
     UUID episode = runningEpisode();
-    String patient = http.get("nurse", "/api/episodes/" + episode).json().path("state").path("patientId").asText();
+    String patient = http.get("nurse", "/api/episodes/" + episode).json().path("patientId").asText();
     Http.Response r = http.get("researcher", "/api/research/outcomes");
     assertThat(r.status()).isEqualTo(200);
     assertThat(r.body()).doesNotContain(episode.toString()).doesNotContain(patient).doesNotContain("IT-")

@@ -3,7 +3,6 @@ package org.ketapath.server.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,21 +33,39 @@ public abstract class ServerIT {
     http = new Http("http://127.0.0.1:" + port);
   }
 
-  protected static Map<String, Object> q(String value, String unit) {
-    return Map.of("value", new BigDecimal(value), "unit", unit);
+  /** Screening flags that make a PAIN-CRISIS patient eligible with no contraindication. */
+  protected static Map<String, Object> eligibleFlags() {
+    Map<String, Object> flags = new java.util.LinkedHashMap<>();
+    for (String f : List.of("uncontrolledCardiovascularDisease", "pregnancy", "activePsychosis", "severeLiverDysfunction",
+        "elevatedIntracranialPressure", "elevatedIntraocularPressure", "postoperative", "delirium", "recentSeizures",
+        "historyOfPsychosis", "ischaemicHeartDisease", "cyp3a4Inhibitor")) {
+      flags.put(f, false);
+    }
+    for (String f : List.of("hospitalized", "terminalCancer", "opioidEscalationFailed", "adjunctsConsidered",
+        "proceduresConsidered", "opioidsOptimized", "neuropathicAdjuvantsTried")) {
+      flags.put(f, true);
+    }
+    return flags;
   }
 
-  /** A new patient on ward IT and an episode of it, driven to RUNNING at 10 mg/h (max 20 mg/h, 70 kg). */
+  protected static String ago(int minutes) {
+    return java.time.Instant.now().minusSeconds(60L * minutes).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+  }
+
+  /**
+   * A new 70 kg patient on ward IT and a PAIN-CRISIS episode of it, started 3.5 h ago at
+   * 0.1 mg/kg/h (7 mg/h; protocol maximum 0.2 mg/kg/h = 14 mg/h).
+   */
   protected UUID runningEpisode() {
     UUID episode = newEpisode();
+    String e = "/api/episodes/" + episode;
     int v = 0;
-    v = ok(http.post("physician", "/api/episodes/" + episode + "/screening", Map.of("expectedVersion", v, "painNrs", 8, "painGoal", 4)));
-    v = ok(http.post("physician", "/api/episodes/" + episode + "/orders", Map.of("expectedVersion", v,
-        "startRate", q("10", "mg/h"), "maxRate", q("20", "mg/h"), "concentration", q("1", "mg/mL"), "weightKg", 70)));
-    v = ok(http.post("physician", "/api/episodes/" + episode + "/signature", Map.of("expectedVersion", v)));
-    v = ok(http.post("pharmacist", "/api/episodes/" + episode + "/verification", Map.of("expectedVersion", v,
-        "concentration", q("1", "mg/mL"), "weightKg", 70, "dose", q("10", "mg/h"))));
-    ok(http.post("nurse", "/api/episodes/" + episode + "/start", Map.of("expectedVersion", v, "rate", q("10", "mg/h"))));
+    v = ok(http.post("physician", e + "/screening", Map.of("expectedVersion", v, "at", ago(240), "flags", eligibleFlags())));
+    v = ok(http.post("physician", e + "/orders", Map.of("expectedVersion", v, "at", ago(235), "concentration", "1 mg/mL")));
+    v = ok(http.post("physician", e + "/signature", Map.of("expectedVersion", v, "at", ago(230))));
+    v = ok(http.post("pharmacist", e + "/verification", Map.of("expectedVersion", v, "at", ago(220),
+        "concentration", "1 mg/mL", "weightKg", 70, "dose", "0.1 mg/kg/h")));
+    ok(http.post("nurse", e + "/start", Map.of("expectedVersion", v, "at", ago(210), "rate", "0.1 mg/kg/h")));
     return episode;
   }
 
@@ -56,10 +73,13 @@ public abstract class ServerIT {
     Http.Response p = http.post("nurse", "/api/patients", Map.of("mrn", "IT-" + UUID.randomUUID().toString().substring(0, 12),
         "familyName", "Test", "givenName", "Patient", "ward", "IT"));
     assertThat(p.status()).as(p.body()).isEqualTo(201);
-    Http.Response e = http.post("physician", "/api/episodes", Map.of("patientId", p.json().get("id").asText(),
+    String patient = p.json().get("id").asText();
+    Http.Response w = http.post("nurse", "/api/patients/" + patient + "/weights", Map.of("kg", 70, "measuredAt", ago(600)));
+    assertThat(w.status()).as(w.body()).isEqualTo(201);
+    Http.Response e = http.post("physician", "/api/episodes", Map.of("patientId", patient,
         "protocolId", "PAIN-CRISIS", "protocolVersion", "1.0.0"));
     assertThat(e.status()).as(e.body()).isEqualTo(201);
-    return UUID.fromString(e.json().path("state").path("episodeId").asText());
+    return UUID.fromString(e.json().path("episodeId").asText());
   }
 
   protected static int ok(Http.Response r) {
@@ -68,7 +88,7 @@ public abstract class ServerIT {
   }
 
   protected int version(UUID episode) {
-    return http.get("nurse", "/api/episodes/" + episode).json().path("state").path("version").asInt();
+    return http.get("nurse", "/api/episodes/" + episode).json().path("version").asInt();
   }
 
   protected List<JsonNode> events(UUID episode) {

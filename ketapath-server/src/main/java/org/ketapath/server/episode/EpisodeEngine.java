@@ -1,0 +1,101 @@
+package org.ketapath.server.episode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.ketapath.core.KetaPathException;
+import org.ketapath.core.dose.BodyWeight;
+import org.ketapath.core.engine.Decision;
+import org.ketapath.core.engine.DecisionEngine;
+import org.ketapath.core.episode.EpisodeEvent;
+import org.ketapath.core.episode.Patient;
+import org.ketapath.core.outcome.EpisodeSummary;
+import org.ketapath.core.protocol.Protocol;
+import org.ketapath.core.protocol.ProtocolCatalog;
+import org.ketapath.core.timeline.DecisionJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The adapter to the clinical core: turns stored events into core events, loads the patient facts
+ * the engine needs, and asks the pure decision engine for the current recommendation with the
+ * server's "now". It decides nothing itself.
+ */
+@Component
+public class EpisodeEngine {
+  private final JdbcClient jdbc;
+  private final ProtocolCatalog catalog = ProtocolCatalog.builtIn();
+  private final ZoneId zone;
+
+  public EpisodeEngine(JdbcClient jdbc, @Value("${ketapath.time-zone:UTC}") String zone) {
+    this.jdbc = jdbc;
+    this.zone = ZoneId.of(zone);
+  }
+
+  public ProtocolCatalog catalog() {
+    return catalog;
+  }
+
+  public Protocol protocol(EpisodeHeader h) {
+    return catalog.require(h.protocolId(), h.protocolVersion());
+  }
+
+  /** The patient facts as of now: the latest measured weight (DOSE-2); the rest comes from events. */
+  public Patient patient(UUID patientId, Instant now) {
+    Optional<BodyWeight> weight = jdbc.sql("""
+        select kg, measured_at from patient_weight where patient_id = ? and measured_at <= ?
+        order by measured_at desc, id desc limit 1""")
+        .params(patientId, now.plusSeconds(300).atOffset(java.time.ZoneOffset.UTC))
+        .query((rs, n) -> new BodyWeight(rs.getBigDecimal(1).stripTrailingZeros(),
+            rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
+        .optional();
+    String[] facts = jdbc.sql("select pain_mechanism, neuropathic_cause from patient where id = ?").param(patientId)
+        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(new String[2]);
+    return new Patient(patientId.toString(), Optional.empty(), weight, Optional.empty(), Map.of(),
+        Optional.ofNullable(facts[1]).map(org.ketapath.core.screening.NeuropathicCause::valueOf),
+        Optional.ofNullable(facts[0]).map(org.ketapath.core.episode.PainMechanism::valueOf));
+  }
+
+  /** Core events in clinical time order (late charting is recorded later but sorted by its time). */
+  public static List<EpisodeEvent> coreEvents(List<StoredEvent> stored) {
+    List<StoredEvent> sorted = new ArrayList<>(stored);
+    sorted.sort(Comparator.comparing(StoredEvent::occurredAt).thenComparingInt(StoredEvent::seq));
+    List<EpisodeEvent> out = new ArrayList<>(sorted.size());
+    for (StoredEvent e : sorted) {
+      out.add(TimelineEvents.parseStored(e));
+    }
+    return out;
+  }
+
+  public Decision decide(EpisodeHeader h, Patient patient, List<EpisodeEvent> events, Instant now) {
+    return DecisionEngine.decide(protocol(h), patient, events, now, zone);
+  }
+
+  public EpisodeSummary summarize(EpisodeHeader h, Patient patient, List<EpisodeEvent> events, Instant now) {
+    return DecisionEngine.summarize(protocol(h), patient, events, now);
+  }
+
+  public static JsonNode json(Decision d) {
+    return DecisionJson.toJson(d);
+  }
+
+  /** A decision as JSON, or the core's refusal when the record cannot be evaluated. */
+  public JsonNode decisionJson(EpisodeHeader h, Patient patient, List<StoredEvent> stored, Instant now) {
+    try {
+      return json(decide(h, patient, coreEvents(stored), now));
+    } catch (KetaPathException e) {
+      var node = CanonicalJson.object();
+      node.put("error", e.getMessage());
+      node.put("code", e.code());
+      return node;
+    }
+  }
+
+}
