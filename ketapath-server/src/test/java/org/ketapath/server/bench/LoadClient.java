@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * Load client for the KetaPath server over loopback (JDK only; run with
  * {@code java LoadClient.java http://127.0.0.1:PORT [threads] [seconds]} against a server started
  * with --demo). Measures, in one run: a no-op endpoint (GET /api/ping), reading an episode's
- * derived current state, and recording an assessment (a durable, hash-chained append). Bounded in
+ * current recommendation (the core engine over its events), and recording an assessment (a durable,
+ * hash-chained append validated by the core and checked by the engine). Bounded in
  * time and request count; not part of the test run.
  */
 public final class LoadClient {
@@ -61,13 +62,13 @@ public final class LoadClient {
     System.out.printf("threads %d, %d s per phase (after a %d s warm-up), %d episodes%n", threads, seconds, 5, threads);
     // warm-up of every path
     phase("warm-up ping", threads, 5, i -> get("nurse", "/api/ping"));
-    phase("warm-up read", threads, 5, i -> get("nurse", "/api/episodes/" + episodes.get(i)));
+    phase("warm-up read", threads, 5, i -> get("nurse", "/api/episodes/" + episodes.get(i) + "/recommendation"));
     phase("warm-up write", threads, 5, i -> assess(episodes.get(i), versions[i]));
     System.out.println("| operation | requests | throughput (req/s) | p50 (ms) | p99 (ms) | max (ms) | errors |");
     System.out.println("|---|---|---|---|---|---|---|");
     Result noop = phase("no-op GET /api/ping", threads, seconds, i -> get("nurse", "/api/ping"));
-    Result read = phase("read GET /api/episodes/{id} (derived state)", threads, seconds,
-        i -> get("nurse", "/api/episodes/" + episodes.get(i)));
+    Result read = phase("read GET /api/episodes/{id}/recommendation (engine decision)", threads, seconds,
+        i -> get("nurse", "/api/episodes/" + episodes.get(i) + "/recommendation"));
     Result write = phase("write POST /api/episodes/{id}/assessments (durable append)", threads, seconds,
         i -> assess(episodes.get(i), versions[i]));
     for (Result r : List.of(noop, read, write)) {
@@ -155,17 +156,23 @@ public final class LoadClient {
   private String runningEpisode() throws Exception {
     String patient = match(ID, post("nurse", "/api/patients", "{\"mrn\":\"LOAD-" + UUID.randomUUID().toString().substring(0, 13)
         + "\",\"familyName\":\"Load\",\"givenName\":\"Test\",\"ward\":\"LOAD\"}").body());
+    expect(post("nurse", "/api/patients/" + patient + "/weights", "{\"kg\":70,\"measuredAt\":\"" + ago(600) + "\"}"));
     String ep = match(EPISODE, post("physician", "/api/episodes",
         "{\"patientId\":\"" + patient + "\",\"protocolId\":\"PAIN-CRISIS\",\"protocolVersion\":\"1.0.0\"}").body());
     String e = "/api/episodes/" + ep;
-    expect(post("physician", e + "/screening", "{\"expectedVersion\":0,\"painNrs\":8,\"painGoal\":4}"));
-    expect(post("physician", e + "/orders", "{\"expectedVersion\":1,\"startRate\":{\"value\":7,\"unit\":\"mg/h\"},"
-        + "\"maxRate\":{\"value\":14,\"unit\":\"mg/h\"},\"concentration\":{\"value\":1,\"unit\":\"mg/mL\"},\"weightKg\":70}"));
-    expect(post("physician", e + "/signature", "{\"expectedVersion\":2}"));
-    expect(post("pharmacist", e + "/verification", "{\"expectedVersion\":3,\"concentration\":{\"value\":1,\"unit\":\"mg/mL\"},"
-        + "\"weightKg\":70,\"dose\":{\"value\":7,\"unit\":\"mg/h\"}}"));
-    expect(post("nurse", e + "/start", "{\"expectedVersion\":4,\"rate\":{\"value\":7,\"unit\":\"mg/h\"}}"));
+    expect(post("physician", e + "/screening", "{\"expectedVersion\":0,\"at\":\"" + ago(240) + "\",\"flags\":{"
+        + "\"hospitalized\":true,\"terminalCancer\":true,\"opioidEscalationFailed\":true,\"adjunctsConsidered\":true,"
+        + "\"proceduresConsidered\":true,\"pregnancy\":false,\"activePsychosis\":false}}"));
+    expect(post("physician", e + "/orders", "{\"expectedVersion\":1,\"at\":\"" + ago(235) + "\",\"concentration\":\"1 mg/mL\"}"));
+    expect(post("physician", e + "/signature", "{\"expectedVersion\":2,\"at\":\"" + ago(230) + "\"}"));
+    expect(post("pharmacist", e + "/verification", "{\"expectedVersion\":3,\"at\":\"" + ago(220) + "\","
+        + "\"concentration\":\"1 mg/mL\",\"weightKg\":70,\"dose\":\"0.1 mg/kg/h\"}"));
+    expect(post("nurse", e + "/start", "{\"expectedVersion\":4,\"at\":\"" + ago(210) + "\",\"rate\":\"0.1 mg/kg/h\"}"));
     return ep;
+  }
+
+  private static String ago(int minutes) {
+    return java.time.Instant.now().minusSeconds(60L * minutes).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
   }
 
   private static void expect(HttpResponse<String> r) {
