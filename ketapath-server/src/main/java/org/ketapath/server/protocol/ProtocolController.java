@@ -38,7 +38,19 @@ public class ProtocolController {
   /** A protocol version of the core's catalogue with its source, rules and local choices. */
   public record CatalogueEntry(String id, String version, String title, String summary, String setting, String route,
       String sourceId, String citation, List<String> rules, List<String> orderingServices, String meddTable,
-      List<String> localChoices, boolean activeForNewEpisodes) {}
+      List<String> localChoices, boolean activeForNewEpisodes, Thresholds thresholds) {}
+
+  /** The protocol's notify thresholds for vital signs and sedation (INST-5, INST-6, GDL-6), for charts. */
+  public record Thresholds(int systolicAbove, int diastolicAbove, int heartRateAbove, int respiratoryRateAtOrBelow,
+      int oxygenAtOrBelowSpo2, int holdAtPoss, int stopAtPoss) {}
+
+  private static Thresholds thresholds(org.ketapath.core.protocol.Protocol p) {
+    var m = p.monitoring();
+    var v = m.vitalLimits().value();
+    var s = m.sedation().value();
+    return new Thresholds(v.systolicAbove(), v.diastolicAbove(), v.heartRateAbove(), v.respiratoryRateAtOrBelow(),
+        m.oxygenAtOrBelowSpo2().value(), s.holdAtPoss(), s.stopAtPoss());
+  }
 
   @GetMapping("/api/protocols")
   @Operation(summary = "The protocol catalogue (from the clinical core) and which versions are active for new episodes")
@@ -48,7 +60,8 @@ public class ProtocolController {
     return org.ketapath.core.protocol.ProtocolCatalog.builtIn().all().stream()
         .map(p -> new CatalogueEntry(p.id(), p.version(), p.title(), p.summary(), String.valueOf(p.setting()), p.route(),
             p.sourceId(), p.citation(), p.rules(), p.orderingServices().value(), p.meddTable().value(),
-            p.localChoices().stream().map(c -> c.localChoice().orElse("") + " [" + String.join(", ", c.rules()) + "]").toList(), active.contains(p.ref())))
+            p.localChoices().stream().map(c -> c.localChoice().orElse("") + " [" + String.join(", ", c.rules()) + "]").toList(), active.contains(p.ref()),
+            thresholds(p)))
         .toList();
   }
 

@@ -17,12 +17,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 
 /**
- * Two filter chains. The stateless API ({@code /api/**}): HTTP Basic against local accounts (and
- * bearer tokens when OpenID Connect is enabled), no session, no CSRF (no cookies are used), and a
- * role for every endpoint. Everything else (future web UI, actuator, API docs): form login with
- * CSRF protection. Every refusal is an RFC 9457 problem.
+ * Two filter chains. The API ({@code /api/**}): HTTP Basic against local accounts (and bearer
+ * tokens when OpenID Connect is enabled), no session created, and a role for every endpoint; a
+ * request without an Authorization header may instead ride on the web page's login session, and
+ * then every write needs that session's CSRF token ({@link BrowserSessionContexts}). Everything
+ * else (the web page, actuator, API docs): form login with CSRF protection. Every refusal is an
+ * RFC 9457 problem.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(OidcProperties.class)
@@ -38,14 +41,25 @@ public class SecurityConfig {
 
   @Bean
   AuthenticationEntryPoint problemEntryPoint(ProblemWriter problems) {
+    // The web page's own requests (X-Requested-With) get no Basic challenge, so the browser shows
+    // no password dialog; the page sends the user to its login form instead.
     return (request, response, ex) -> problems.write(request, response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
-        "sign in: HTTP Basic with a KetaPath account" , Map.of("WWW-Authenticate", "Basic realm=\"KetaPath\""));
+        "sign in: HTTP Basic with a KetaPath account",
+        "XMLHttpRequest".equals(request.getHeader("X-Requested-With")) ? Map.of()
+            : Map.of("WWW-Authenticate", "Basic realm=\"KetaPath\""));
   }
 
   @Bean
   AccessDeniedHandler problemAccessDenied(ProblemWriter problems) {
-    return (request, response, ex) -> problems.write(request, response, HttpStatus.FORBIDDEN, "ROLE-FORBIDDEN",
-        "your role does not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of());
+    return (request, response, ex) -> {
+      if (ex instanceof org.springframework.security.web.csrf.CsrfException) {
+        problems.write(request, response, HttpStatus.FORBIDDEN, "CSRF",
+            "the page's security token is missing or out of date: reload the page and sign in again", Map.of());
+      } else {
+        problems.write(request, response, HttpStatus.FORBIDDEN, "ROLE-FORBIDDEN",
+            "your role does not allow " + request.getMethod() + " " + request.getRequestURI(), Map.of());
+      }
+    };
   }
 
   @Bean
@@ -54,8 +68,10 @@ public class SecurityConfig {
       AuthenticationEntryPoint entryPoint, AccessDeniedHandler denied, ProblemWriter problems) throws Exception {
     http.securityMatcher("/api/**")
         .authenticationProvider(accounts)
-        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(c -> c.disable())
+        .securityContext(c -> c.securityContextRepository(new BrowserSessionContexts()))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+        .csrf(c -> c.csrfTokenRepository(new HttpSessionCsrfTokenRepository())
+            .requireCsrfProtectionMatcher(BrowserSessionContexts.CSRF_REQUIRED))
         .requestCache(c -> c.disable())
         .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
         .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint).accessDeniedHandler(denied))
@@ -104,11 +120,14 @@ public class SecurityConfig {
             .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
             .requestMatchers("/swagger-ui", "/swagger-ui/**", "/swagger-ui.html", "/v3/api-docs", "/v3/api-docs/**")
             .permitAll()
-            .requestMatchers("/error", "/login", "/favicon.ico").permitAll()
+            .requestMatchers("/error", "/login", "/login.html", "/favicon.ico", "/app/**", "/ui/session").permitAll()
             .requestMatchers("/actuator/**").hasRole(ADMIN)
             .anyRequest().authenticated())
         .httpBasic(b -> { })
-        .formLogin(f -> f.permitAll())
+        .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error").permitAll())
+        .logout(l -> l.logoutSuccessUrl("/login?logout"))
+        .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'")))
         .exceptionHandling(e -> e.accessDeniedHandler(denied));
     return http.build();
   }
