@@ -12,11 +12,12 @@ export async function boardView(main) {
   const select = h('select', { id: 'ward-select', onchange: () => { localStorage.setItem('kp.ward', select.value); draw(); } },
     list.map((w) => h('option', { value: w, selected: w === ward }, w)));
   const body = h('div', { id: 'board-body', 'aria-live': 'polite', 'aria-busy': 'true' });
+  const updated = h('span', { class: 'muted', id: 'board-updated' });
   main.replaceChildren(
     h('h1', {}, 'Ward board'),
     h('div', { class: 'toolbar' }, h('label', { for: 'ward-select' }, 'Ward '), select,
       h('button', { type: 'button', class: 'secondary', onclick: () => draw() }, 'Refresh'),
-      h('span', { class: 'muted', id: 'board-updated' })),
+      updated),
     body);
 
   async function draw() {
@@ -61,7 +62,7 @@ export async function boardView(main) {
       waiting.length ? h('div', { class: 'scroll' }, table(`Episodes not yet running on ward ${ward}`, headers, waiting.map(row), { id: 'board-waiting' }))
         : h('p', {}, 'None.'));
     body.setAttribute('aria-busy', 'false');
-    document.getElementById('board-updated').textContent = ' updated ' + fmtTime(new Date().toISOString());
+    updated.textContent = ' updated ' + fmtTime(new Date().toISOString());
   }
   await draw();
   refreshEvery(60000, () => draw().catch(() => {}));

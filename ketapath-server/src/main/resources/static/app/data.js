@@ -11,8 +11,8 @@ export async function protocolOf(episode) {
 }
 
 export async function wards() {
-  const all = await get('/api/episodes');
-  return [...new Set(all.map((e) => e.ward))].sort();
+  const [episodes, patients] = await Promise.all([get('/api/episodes'), get('/api/patients')]);
+  return [...new Set([...episodes, ...patients].map((e) => e.ward))].sort();
 }
 
 export function chosenWard(list) {

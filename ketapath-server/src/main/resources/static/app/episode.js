@@ -276,14 +276,14 @@ function buildForms(box, state, write) {
     } }));
     out.push(form({ id: 'f-rate', title: 'Change the rate', submit: 'Record rate change',
       note: 'Within the order and the protocol; the server refuses a rate above the maximum and says why.', fields: [
-        { name: 'value', label: 'New rate', type: 'number', min: 0, max: 200, step: 0.1, required: true },
+        { name: 'value', label: 'New rate', type: 'number', min: 0, max: 200, step: 0.1, required: true, serverField: 'rate' },
         { name: 'unit', label: 'Unit', options: ['mg/h', 'mg/kg/h', 'mL/h'], value: 'mg/h' },
         { name: 'reason', label: 'Reason', required: true }],
       onSubmit: async (v) => { await write('rate-changes', { rate: `${v.value} ${v.unit}`, reason: v.reason }); return 'Rate change recorded.'; } }));
     out.push(form({ id: 'f-rescue', title: 'Rescue dose', submit: 'Record rescue dose', fields: [
       { name: 'drug', label: 'Opioid', options: ['morphine', 'hydromorphone', 'oxycodone', 'fentanyl'], value: 'morphine' },
       { name: 'route', label: 'Route', options: ['IV', 'SC', 'PO'], value: 'IV' },
-      { name: 'amount', label: 'Dose', type: 'number', min: 0.1, max: 1000, step: 0.1, required: true },
+      { name: 'amount', label: 'Dose', type: 'number', min: 0.1, max: 1000, step: 0.1, required: true, serverField: 'dose' },
       { name: 'unit', label: 'Unit', options: ['mg', 'mcg'], value: 'mg' }],
     onSubmit: async (v) => { await write('rescue-doses', { drug: v.drug, route: v.route, dose: `${v.amount} ${v.unit}` }); return 'Rescue dose recorded.'; } }));
     out.push(form({ id: 'f-side', title: 'Side effect', submit: 'Record side effect', fields: [

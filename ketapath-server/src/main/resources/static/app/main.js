@@ -28,8 +28,10 @@ export function refreshEvery(ms, fn) {
   timer = setInterval(fn, ms);
 }
 
+let generation = 0;
 async function route() {
   clearInterval(timer);
+  const mine = ++generation;
   const main = document.getElementById('main');
   const s = currentSession();
   const [name, ...args] = (location.hash.replace(/^#\/?/, '') || '').split('/');
@@ -44,14 +46,19 @@ async function route() {
       h('p', {}, 'Your role cannot open this page. '), h('a', { href: '#/' + home }, 'Go to your start page'));
     return;
   }
+  // Each visit renders into its own container, so a slow page the user has left cannot
+  // overwrite the page they went to.
+  const view = h('div', { class: 'view' });
+  main.replaceChildren(view);
   try {
-    await PAGES[page].view(main, ...args);
+    await PAGES[page].view(view, ...args);
   } catch (e) {
+    if (mine !== generation) return;
     console.error(e);
-    main.replaceChildren(h('h1', {}, 'This page could not be shown'), errorBox(problemText(e)),
+    view.replaceChildren(h('h1', {}, 'This page could not be shown'), errorBox(problemText(e)),
       h('p', {}, h('a', { href: '#/' + home }, 'Back to your start page')));
   }
-  main.focus({ preventScroll: true });
+  if (mine === generation) main.focus({ preventScroll: true });
 }
 
 async function start() {

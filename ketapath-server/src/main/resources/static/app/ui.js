@@ -183,7 +183,8 @@ export function form({ id, title, fields, submit, onSubmit, note }) {
     } catch (e) {
       const p = e.problem || {};
       const text = problemText(e);
-      const fieldName = p.field && (inputs[p.field] ? p.field : Object.keys(inputs).find((n) => p.field.endsWith(n)));
+      const alias = p.field && fields.find((f) => f.serverField === p.field);
+      const fieldName = p.field && (inputs[p.field] ? p.field : alias ? alias.name : Object.keys(inputs).find((n) => p.field.endsWith(n)));
       if (fieldName) {
         errors[fieldName].textContent = text;
         inputs[fieldName].setAttribute('aria-invalid', 'true');
