@@ -1,6 +1,6 @@
 // Ward board: every episode on the ward that is not stopped, what runs, what is due, what is open.
 import { get } from './api.js';
-import { h, fmtTime, since, rateCells, patientName, table, rules } from './ui.js';
+import { h, fmtTime, since, rateCells, patientName, table, rules, fill } from './ui.js';
 import { wards, chosenWard, patientsById, lastRateChange } from './data.js';
 import { refreshEvery } from './main.js';
 
@@ -13,7 +13,7 @@ export async function boardView(main) {
     list.map((w) => h('option', { value: w, selected: w === ward }, w)));
   const body = h('div', { id: 'board-body', 'aria-live': 'polite', 'aria-busy': 'true' });
   const updated = h('span', { class: 'muted', id: 'board-updated' });
-  main.replaceChildren(
+  fill(main, 
     h('h1', {}, 'Ward board'),
     h('div', { class: 'toolbar' }, h('label', { for: 'ward-select' }, 'Ward '), select,
       h('button', { type: 'button', class: 'secondary', onclick: () => draw() }, 'Refresh'),
@@ -54,7 +54,7 @@ export async function boardView(main) {
           h('strong', {}, a.kind.replace(/_/g, ' ')), ' ', a.message, ' ', rules(a.rules)))) : h('span', { class: 'muted' }, 'none')));
     };
     const headers = ['Patient', 'Protocol', 'Rate now', 'Since last change', 'Next assessment', 'Recommendation', 'Open alerts'];
-    body.replaceChildren(
+    fill(body, 
       h('h2', {}, `Running infusions (${running.length})`),
       running.length ? h('div', { class: 'scroll' }, table(`Running ketamine infusions on ward ${ward}`, headers, running.map(row), { id: 'board-running' }))
         : h('p', {}, 'No infusion is running on this ward.'),

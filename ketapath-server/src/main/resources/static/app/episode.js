@@ -1,6 +1,6 @@
 // Episode page: the server's recommendation, charts over time, pump panel, charting forms, history.
 import { get, post, ApiError } from './api.js';
-import { h, fmtTime, since, rules, rateText, patientName, section, table, form, errorBox, problemText } from './ui.js';
+import { h, fmtTime, since, rules, rateText, patientName, section, table, form, errorBox, problemText, fill } from './ui.js';
 import { protocolOf, rateHistory, toMgPerHour, mgPerMl, facts } from './data.js';
 import { timeChart } from './charts.js';
 import { hasRole, refreshEvery } from './main.js';
@@ -13,7 +13,7 @@ export async function episodeView(main, id) {
   const card = h('div', { id: 'recommendation', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const head = h('div', { id: 'episode-head' });
   const formsBox = h('div', { class: 'forms', id: 'episode-forms' });
-  main.replaceChildren(head, card, formsBox, live);
+  fill(main, head, card, formsBox, live);
 
   async function write(path, body) {
     try {
@@ -40,15 +40,15 @@ export async function episodeView(main, id) {
     state.events = events;
     const d = ep.decision;
     const f = facts(events);
-    head.replaceChildren(
+    fill(head, 
       h('h1', {}, patientName(patient), ' ', h('span', { class: 'muted' }, `${patient.mrn}, ward ${ep.ward}`)),
       h('p', { class: 'sub' }, `${ep.protocolId}@${ep.protocolVersion}: ${protocol ? protocol.title : ''}. `,
         `Phase: ${d.phase.replace(/_/g, ' ').toLowerCase()}. `,
         f.weightKg ? `Weight ${f.weightKg} kg. ` : 'No weight recorded. ',
         f.concentration ? `Bag ${f.concentration}. ` : '',
         d.phase === 'NOT_STARTED' && hasRole('PAIN_PHYSICIAN') ? h('a', { href: `#/order/${id}` }, 'Screening and order') : null));
-    card.replaceChildren(recommendationCard(d, ep, write));
-    live.replaceChildren(
+    fill(card, recommendationCard(d, ep, write));
+    fill(live, 
       alertsPanel(alerts, refresh),
       d.currentRate || d.phase !== 'NOT_STARTED' ? pumpPanel(d, events, f) : null,
       chartsPanel(d, events, f, protocol),
@@ -130,7 +130,7 @@ function pumpPanel(d, events, f) {
     const left = Math.max(0, bag - ml);
     const pump = d.currentRate ? Number(d.currentRate.pumpMlPerHour) : 0;
     const runsOut = pump > 0 ? new Date(now + (left / pump) * HOUR).toISOString() : null;
-    out.replaceChildren(
+    fill(out, 
       h('p', { class: 'pump-rate' }, 'Program the pump at ', h('strong', { id: 'pump-mlh' }, d.currentRate ? `${d.currentRate.pumpMlPerHour} mL/h` : 'not running'),
         d.currentRate ? h('span', { class: 'muted' }, ` (${d.currentRate.mgPerHour} mg/h; ${d.currentRate.rounding || ''})`) : null),
       h('p', {}, `Infused from this bag: about ${ml.toFixed(1)} mL. Left: `, h('strong', { id: 'bag-left' }, `${left.toFixed(1)} mL`),
@@ -318,5 +318,5 @@ function buildForms(box, state, write) {
       onSubmit: async (v) => { await write('stop', v); return 'Stop recorded.'; } }));
   }
   if (!out.length) return;
-  box.replaceChildren(h('h2', {}, 'Record'), h('div', { class: 'form-grid' }, out));
+  fill(box, h('h2', {}, 'Record'), h('div', { class: 'form-grid' }, out));
 }

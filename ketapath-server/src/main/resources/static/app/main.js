@@ -1,6 +1,6 @@
 // Router and role-fitted navigation. Every clinical number on these pages comes from the server.
 import { loadSession, currentSession } from './api.js';
-import { h, errorBox, problemText } from './ui.js';
+import { h, errorBox, problemText, fill } from './ui.js';
 import { boardView } from './board.js';
 import { episodeView } from './episode.js';
 import { orderView } from './order.js';
@@ -42,20 +42,20 @@ async function route() {
     if (a.dataset.page === page) a.setAttribute('aria-current', 'page'); else a.removeAttribute('aria-current');
   });
   if (!hasRole(...PAGES[page].roles)) {
-    main.replaceChildren(h('h1', {}, 'Not for your role'),
+    fill(main, h('h1', {}, 'Not for your role'),
       h('p', {}, 'Your role cannot open this page. '), h('a', { href: '#/' + home }, 'Go to your start page'));
     return;
   }
   // Each visit renders into its own container, so a slow page the user has left cannot
   // overwrite the page they went to.
   const view = h('div', { class: 'view' });
-  main.replaceChildren(view);
+  fill(main, view);
   try {
     await PAGES[page].view(view, ...args);
   } catch (e) {
     if (mine !== generation) return;
     console.error(e);
-    view.replaceChildren(h('h1', {}, 'This page could not be shown'), errorBox(problemText(e)),
+    fill(view, h('h1', {}, 'This page could not be shown'), errorBox(problemText(e)),
       h('p', {}, h('a', { href: '#/' + home }, 'Back to your start page')));
   }
   if (mine === generation) main.focus({ preventScroll: true });
@@ -69,7 +69,7 @@ async function start() {
   const lc = document.getElementById('logout-csrf');
   lc.name = s.csrfParameter; lc.value = s.csrfToken;
   const nav = document.getElementById('nav');
-  nav.replaceChildren(h('ul', {}, Object.entries(PAGES)
+  fill(nav, h('ul', {}, Object.entries(PAGES)
     .filter(([, p]) => p.label && hasRole(...p.roles))
     .map(([k, p]) => h('li', {}, h('a', { href: '#/' + k, 'data-page': k }, p.label)))));
   window.addEventListener('hashchange', route);
@@ -77,5 +77,5 @@ async function start() {
 }
 
 start().catch((e) => {
-  document.getElementById('main').replaceChildren(errorBox('The server cannot be reached: ' + e.message));
+  fill(document.getElementById('main'), errorBox('The server cannot be reached: ' + e.message));
 });

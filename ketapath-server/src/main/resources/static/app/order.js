@@ -1,7 +1,7 @@
 // Ordering (pain physician): protocol, screening findings with rule IDs, evidence, MEDD with its
 // table, the weight-based start rate in three units and the cap; blocking findings need an override.
 import { get, post, ApiError } from './api.js';
-import { h, rules, rateText, patientName, section, table, form, errorBox, problemText, fmtTime } from './ui.js';
+import { h, rules, rateText, patientName, section, table, form, errorBox, problemText, fmtTime, fill } from './ui.js';
 import { wards, chosenWard, patientsById, protocolList, protocolOf } from './data.js';
 
 const FLAGS = [
@@ -31,7 +31,7 @@ export async function orderView(main, id) {
     location.hash = `#/order/${ep.episodeId}`;
     return 'Episode opened.';
   } });
-  main.replaceChildren(h('h1', {}, `Order ketamine (ward ${ward})`),
+  fill(main, h('h1', {}, `Order ketamine (ward ${ward})`),
     evidenceNote(),
     section('Choose the patient and the protocol', f,
       h('ul', {}, protocols.map((p) => h('li', {}, h('strong', {}, `${p.id}@${p.version}`), ` ${p.summary} `, h('span', { class: 'muted' }, p.citation))))),
@@ -51,7 +51,7 @@ async function orderEpisode(main, id) {
   const state = {};
   const top = h('div');
   const body = h('div', { id: 'order-body' });
-  main.replaceChildren(top, body);
+  fill(main, top, body);
   async function write(path, b) {
     await post(`/api/episodes/${id}/${path}`, { expectedVersion: state.ep.version, ...b });
     await refresh();
@@ -64,7 +64,7 @@ async function orderEpisode(main, id) {
     const has = (t) => events.some((e) => e.type === t);
     const blocked = d.action === 'BLOCKED';
     const blocking = (d.screening || []).filter((x) => x.blocks);
-    top.replaceChildren(h('h1', {}, `Order: ${patientName(patient)} `, h('span', { class: 'muted' }, `${patient.mrn}, ${ep.protocolId}@${ep.protocolVersion}`)),
+    fill(top, h('h1', {}, `Order: ${patientName(patient)} `, h('span', { class: 'muted' }, `${patient.mrn}, ${ep.protocolId}@${ep.protocolVersion}`)),
       h('p', {}, h('a', { href: `#/episode/${id}` }, 'Open the episode page')));
     const screened = events.filter((e) => e.type === 'screened').pop();
     const current = screened ? screened.payload.flags : {};
@@ -103,7 +103,7 @@ async function orderEpisode(main, id) {
         { name: 'reason', label: 'Reason for the override', type: 'textarea', required: true }],
       onSubmit: async (v) => { await write('overrides', { scope: 'FINDING', finding: v.finding, reason: v.reason }); return 'Override recorded.'; } }) : null;
     const latestWeight = weights.length ? weights[weights.length - 1] : null;
-    body.replaceChildren(
+    fill(body, 
       evidenceNote(d),
       h('div', { id: 'order-status', class: 'card ' + (blocked ? 'blocked' : ''), 'aria-live': 'polite' },
         h('h2', {}, blocked ? 'Blocked' : `Engine: ${d.action.replace(/_/g, ' ')}`),
@@ -135,10 +135,10 @@ async function showMedd(box, events, protocol) {
   const opioids = events.filter((e) => e.type === 'opioid' || e.type === 'rescue').map((e) => {
     const p = { ...e.payload }; delete p.id; delete p.by; return p;
   });
-  if (!opioids.length) { box.replaceChildren(h('p', {}, 'No opioids recorded in this episode: record them on the episode page.')); return; }
+  if (!opioids.length) { fill(box, h('p', {}, 'No opioids recorded in this episode: record them on the episode page.')); return; }
   try {
     const r = await post('/api/medd', { table: protocol.meddTable, opioids });
-    box.replaceChildren(
+    fill(box, 
       h('p', {}, 'Oral MEDD ', h('strong', { id: 'medd-oral' }, `${Number(r.oral.mgPerDay).toFixed(0)} mg/day`),
         r.parenteral ? `; parenteral ${Number(r.parenteral.mgPerDay).toFixed(0)} mg/day` : '',
         ` over ${fmtTime(r.windowStart)} to ${fmtTime(r.windowEnd)}, table `, h('strong', {}, r.tableRef), ' ', rules(['MEDD-1', 'MEDD-2'])),
@@ -148,6 +148,6 @@ async function showMedd(box, events, protocol) {
       (r.warnings || []).length ? h('ul', {}, r.warnings.map((w) => h('li', { class: 'warn' }, typeof w === 'string' ? w : w.text || JSON.stringify(w)))) : null,
       h('p', { class: 'note' }, 'Never use MEDD to calculate an opioid switch dose [MEDD-3].'));
   } catch (e) {
-    box.replaceChildren(errorBox(problemText(e)));
+    fill(box, errorBox(problemText(e)));
   }
 }

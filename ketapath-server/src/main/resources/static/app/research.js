@@ -1,11 +1,11 @@
 // Researcher: outcomes without names or identifiers. Admin: record integrity.
 import { get } from './api.js';
-import { h, table, section } from './ui.js';
+import { h, table, section, fill } from './ui.js';
 
 export async function outcomesView(main) {
   const rows = await get('/api/research/outcomes');
   const fmt = (m) => (m ? `${Number(m.mgPerDay).toFixed(0)}` : '-');
-  main.replaceChildren(h('h1', {}, 'Outcomes'),
+  fill(main, h('h1', {}, 'Outcomes'),
     h('p', {}, 'Pseudonymised episodes: no names or identifiers; times are hours from the start. Responses as the studies define them [OUTC-1, OUTC-2].'),
     h('div', { class: 'scroll' }, table(`${rows.length} episodes`, ['episode', 'protocol', 'pain mechanism', 'baseline oral MEDD mg/day', 'PPG', 'NRS first -> last', 'hours infused', 'adverse events', 'responses'],
       rows.map((r) => {
@@ -20,7 +20,7 @@ export async function outcomesView(main) {
 
 export async function integrityView(main) {
   const r = await get('/api/verify');
-  main.replaceChildren(h('h1', {}, 'Record integrity'),
+  fill(main, h('h1', {}, 'Record integrity'),
     section('Hash chains', h('pre', { id: 'verify-all' }, JSON.stringify(r, null, 2))),
     h('p', {}, 'Accounts and protocol versions: see the API at ', h('a', { href: '/swagger-ui' }, '/swagger-ui'), '.'));
 }

@@ -199,3 +199,8 @@ export function form({ id, title, fields, submit, onSubmit, note }) {
   el.inputs = inputs;
   return el;
 }
+
+/** replaceChildren that skips absent parts (null, undefined, false) instead of printing them. */
+export function fill(el, ...kids) {
+  el.replaceChildren(...kids.flat().filter((k) => k !== null && k !== undefined && k !== false));
+}

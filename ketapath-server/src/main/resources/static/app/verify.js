@@ -1,6 +1,6 @@
 // Pharmacy verification: orders signed and awaiting the pharmacist's check of concentration, weight and dose.
 import { get, post } from './api.js';
-import { h, rules, rateText, patientName, section, form, fmtTime } from './ui.js';
+import { h, rules, rateText, patientName, section, form, fmtTime, fill } from './ui.js';
 import { wards, chosenWard, patientsById, facts } from './data.js';
 
 export async function verifyView(main) {
@@ -35,7 +35,7 @@ export async function verifyView(main) {
       h('ul', { class: 'reasons' }, d.reasons.filter((r) => r.code !== 'EVIDENCE').map((r) => h('li', {}, r.text, ' ', rules(r.rules)))),
       fm, h('p', {}, h('a', { href: `#/episode/${e.episodeId}` }, 'Open the episode')));
   }));
-  main.replaceChildren(h('h1', {}, `Pharmacy verification (ward ${ward})`),
+  fill(main, h('h1', {}, `Pharmacy verification (ward ${ward})`),
     h('p', {}, 'Orders signed by the pain service and awaiting your check of concentration, weight and dose [DOSE-3].'),
     items.length ? h('div', { id: 'verify-list' }, items) : section('Nothing to verify', h('p', { id: 'verify-empty' }, 'No order awaits verification on this ward.')));
 }
