@@ -136,6 +136,14 @@ class CrashRecoveryIT {
         second.destroy();
         second.waitFor(60, TimeUnit.SECONDS);
       }
+      // Keep the two server logs for diagnosis; remove the data directory.
+      Path logs = Path.of("target", "crash-recovery-logs");
+      Files.createDirectories(logs);
+      for (String log : List.of("first.log", "second.log")) {
+        if (Files.exists(dir.resolve(log))) {
+          Files.copy(dir.resolve(log), logs.resolve(log), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
       FileSystemUtils.deleteRecursively(dir);
     }
   }
