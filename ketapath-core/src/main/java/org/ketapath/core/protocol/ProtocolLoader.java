@@ -122,7 +122,7 @@ public final class ProtocolLoader {
   }
 
   private Dosing dosing(DataNode d, BigDecimal minKg) {
-    Param<DoseRate> start = param(d, "start", n -> protocolDose(n));
+    Param<DoseRate> start = param(d, "start", n -> positiveDose(protocolDose(n), n));
     Param<MgPerKgPerHour> ceiling = param(d, "ceiling", n -> {
       DoseRate r = n.doseRate();
       if (!(r instanceof DoseRate.WeightBased wb)) {
