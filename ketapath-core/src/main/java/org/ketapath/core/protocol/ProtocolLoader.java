@@ -61,7 +61,7 @@ public final class ProtocolLoader {
     String title = root.string("title");
     String summary = root.string("summary");
     Setting setting = root.enumValue("setting", Setting.class);
-    String route = root.string("route");
+    String route = root.get("route").as(ProtocolLoader::infusionRoute);
     DataNode source = root.object("source");
     String sourceId = source.string("id");
     String citation = source.string("citation");
@@ -444,6 +444,16 @@ public final class ProtocolLoader {
   }
 
   // --- value readers ----------------------------------------------------------------------
+
+  /** GDL-4: the analgesic range is for continuous infusion, IV or subcutaneous. */
+  private static String infusionRoute(DataNode n) {
+    String r = n.text();
+    if (!r.equals("IV") && !r.equals("SC")) {
+      throw n.error("PROTOCOL-ROUTE", List.of("GDL-4"), "route \"" + r + "\" is not a continuous analgesic infusion "
+          + "route; use IV or SC");
+    }
+    return r;
+  }
 
   /**
    * MEDD-1: the conversion table the engine will use, as id@version, resolved now so that a
