@@ -2,7 +2,9 @@ package org.ketapath.bench;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.ketapath.core.engine.Action;
 import org.ketapath.core.engine.Decision;
@@ -38,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *       pass over the same events.
  *   <li>{@link #meddOneOrder} and {@link #medd24Orders}: MEDD with us-palliative@1.0, against
  *       {@link #meddBaselineSum24}, a plain BigDecimal sum over the 24 exposures.
+ *   <li>{@link #decisionPartSequenceCheck} (and its presized variant): a copy of the input check the
+ *       engine repeats on every call, measured to attribute part of the decision's time.
  * </ul>
  *
  * Inputs are built in {@code @Setup} from a fixed seed and checked there, so that a benchmark never
@@ -114,6 +118,37 @@ public class ClinicalCoreBenchmark {
       sum += ev.at().getEpochSecond() + ev.id().length();
     }
     return sum;
+  }
+
+  /**
+   * Attribution, not a baseline: a copy of the check that {@code DecisionEngine.decide} repeats on
+   * every call (unique event ids in a default-sized HashSet, non-decreasing times), to show its share.
+   */
+  @Benchmark
+  public int decisionPartSequenceCheck(Episode e) {
+    Set<String> ids = new HashSet<>();
+    Instant last = null;
+    for (EpisodeEvent ev : e.events) {
+      if (!ids.add(ev.id()) || (last != null && ev.at().isBefore(last))) {
+        throw new IllegalStateException(ev.id());
+      }
+      last = ev.at();
+    }
+    return ids.size();
+  }
+
+  /** The same check with the set sized for the events up front: what a one-line change would save. */
+  @Benchmark
+  public int decisionPartSequenceCheckPresized(Episode e) {
+    Set<String> ids = new HashSet<>(e.events.size() * 2);
+    Instant last = null;
+    for (EpisodeEvent ev : e.events) {
+      if (!ids.add(ev.id()) || (last != null && ev.at().isBefore(last))) {
+        throw new IllegalStateException(ev.id());
+      }
+      last = ev.at();
+    }
+    return ids.size();
   }
 
   @Benchmark

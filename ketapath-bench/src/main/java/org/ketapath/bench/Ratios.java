@@ -17,6 +17,8 @@ public final class Ratios {
   /** Benchmark -> its baseline in the same run. */
   private static final Map<String, String> BASELINE = Map.of(
       "decision1000Events", "decisionBaselineFold",
+      "decisionPartSequenceCheck", "decisionBaselineFold",
+      "decisionPartSequenceCheckPresized", "decisionBaselineFold",
       "medd24Orders", "meddBaselineSum24",
       "meddOneOrder", "meddBaselineSum24");
 
