@@ -61,6 +61,8 @@ public class ClinicalCoreBenchmark {
     Protocol protocol;
     Patient patient;
     List<EpisodeEvent> events;
+    /** The same events as a log checked once (order, unique ids), as the server and replay hold them. */
+    org.ketapath.core.episode.EpisodeLog log;
     Instant now;
 
     @Setup(Level.Trial)
@@ -70,6 +72,7 @@ public class ClinicalCoreBenchmark {
       patient = e.patient;
       events = e.events;
       now = e.lastEventAt;
+      log = org.ketapath.core.episode.EpisodeLog.of(events);
       if (events.size() < 900 || events.size() > 1_100) {
         throw new IllegalStateException("expected about 1,000 events, built " + events.size());
       }
@@ -108,6 +111,12 @@ public class ClinicalCoreBenchmark {
   @Benchmark
   public Decision decision1000Events(Episode e) {
     return DecisionEngine.decide(e.protocol, e.patient, e.events, e.now);
+  }
+
+  /** The decision over a log already checked when its events were appended. */
+  @Benchmark
+  public Decision decision1000EventsCheckedLog(Episode e) {
+    return DecisionEngine.decide(e.protocol, e.patient, e.log, e.now);
   }
 
   /** Baseline: one pass over the same events reading two fields of each. */

@@ -17,6 +17,7 @@ public final class Ratios {
   /** Benchmark -> its baseline in the same run. */
   private static final Map<String, String> BASELINE = Map.of(
       "decision1000Events", "decisionBaselineFold",
+      "decision1000EventsCheckedLog", "decisionBaselineFold",
       "decisionPartSequenceCheck", "decisionBaselineFold",
       "decisionPartSequenceCheckPresized", "decisionBaselineFold",
       "medd24Orders", "meddBaselineSum24",
