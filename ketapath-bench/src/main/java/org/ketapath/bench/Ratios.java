@@ -19,7 +19,6 @@ public final class Ratios {
       "decision1000Events", "decisionBaselineFold",
       "decision1000EventsCheckedLog", "decisionBaselineFold",
       "decisionPartSequenceCheck", "decisionBaselineFold",
-      "decisionPartSequenceCheckPresized", "decisionBaselineFold",
       "medd24Orders", "meddBaselineSum24",
       "meddOneOrder", "meddBaselineSum24");
 
