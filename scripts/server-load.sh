@@ -37,9 +37,15 @@ echo "memory at rest: $(rss); $(heap)"
 ( peak=0; while kill -0 "$SERVER" 2>/dev/null; do r=$(ps -o rss= -p "$SERVER" | tr -d ' '); [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" > "$DIR/peak"; sleep 0.5; done ) &
 SAMPLER=$!
 cpu() { awk '/^cpu / {print $2+$3+$4+$5+$6+$7+$8+$9, $9}' /proc/stat; }
+proc_cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }  # utime + stime, clock ticks
 read -r T0 S0 < <(cpu)
-java ketapath-server/src/test/java/org/ketapath/server/bench/LoadClient.java "http://127.0.0.1:$PORT" "$THREADS" "$SECONDS_PER_PHASE"
+C0=$(proc_cpu "$SERVER")
+/usr/bin/env time -f "%U %S" -o "$DIR/client.time" \
+  java ketapath-server/src/test/java/org/ketapath/server/bench/LoadClient.java "http://127.0.0.1:$PORT" "$THREADS" "$SECONDS_PER_PHASE"
+C1=$(proc_cpu "$SERVER")
 read -r T1 S1 < <(cpu)
+HZ=$(getconf CLK_TCK)
+echo "CPU used during the run: server JVM $(( (C1 - C0) / HZ )) s, load client $(awk '{printf "%d", $1 + $2}' "$DIR/client.time") s (PostgreSQL and the rest: the remainder of $(( (T1 - T0) / HZ )) s of machine time)"
 echo "CPU steal during the run (time the hypervisor gave to others): $(( 100 * (S1 - S0) / (T1 - T0) ))%"
 echo "memory right after load: $(rss); $(heap); peak JVM RSS under load $(( $(cat "$DIR/peak") / 1024 )) MB"
 kill "$SAMPLER" 2>/dev/null || true

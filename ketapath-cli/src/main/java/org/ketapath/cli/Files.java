@@ -11,6 +11,14 @@ import org.ketapath.core.KetaPathException;
 final class Files {
   private Files() {}
 
+  /** Reads and validates a timeline file against the built-in protocol catalogue. */
+  static org.ketapath.core.timeline.Timeline timeline(Path p) throws IOException {
+    try (InputStream in = open(p)) {
+      return org.ketapath.core.timeline.TimelineReader.read(p.toString(), in,
+          org.ketapath.core.protocol.ProtocolCatalog.builtIn());
+    }
+  }
+
   static InputStream open(Path p) {
     try {
       return java.nio.file.Files.newInputStream(p);

@@ -1,6 +1,5 @@
 package org.ketapath.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -13,9 +12,7 @@ import org.ketapath.core.opioid.MeddCalculator;
 import org.ketapath.core.opioid.MeddLine;
 import org.ketapath.core.opioid.MeddResult;
 import org.ketapath.core.opioid.OpioidExposure;
-import org.ketapath.core.protocol.ProtocolCatalog;
 import org.ketapath.core.timeline.Timeline;
-import org.ketapath.core.timeline.TimelineReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,10 +48,7 @@ public class MeddCommand implements Callable<Integer> {
       out.flush();
       return 0;
     }
-    Timeline t;
-    try (InputStream in = Files.open(file)) {
-      t = TimelineReader.read(file.toString(), in, ProtocolCatalog.builtIn());
-    }
+    Timeline t = Files.timeline(file);
     String ref = table != null ? table : t.protocol().meddTable().value();
     int sep = ref.indexOf('@');
     if (sep < 0) {

@@ -1,17 +1,14 @@
 package org.ketapath.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.ketapath.core.protocol.ProtocolCatalog;
 import org.ketapath.core.timeline.DecisionJson;
 import org.ketapath.core.timeline.Replay;
 import org.ketapath.core.timeline.Timeline;
-import org.ketapath.core.timeline.TimelineReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,10 +33,7 @@ public class ReplayCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Timeline t;
-    try (InputStream in = Files.open(file)) {
-      t = TimelineReader.read(file.toString(), in, ProtocolCatalog.builtIn());
-    }
+    Timeline t = Files.timeline(file);
     List<Replay.Step> steps = Replay.run(t, Optional.ofNullable(until));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

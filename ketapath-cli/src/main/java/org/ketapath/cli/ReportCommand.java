@@ -1,6 +1,5 @@
 package org.ketapath.cli;
 
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,10 +8,8 @@ import java.util.concurrent.Callable;
 import org.ketapath.core.engine.DecisionEngine;
 import org.ketapath.core.outcome.CohortReport;
 import org.ketapath.core.outcome.EpisodeSummary;
-import org.ketapath.core.protocol.ProtocolCatalog;
 import org.ketapath.core.protocol.ResponseSpec;
 import org.ketapath.core.timeline.Timeline;
-import org.ketapath.core.timeline.TimelineReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,10 +33,7 @@ public class ReportCommand implements Callable<Integer> {
     List<EpisodeSummary> summaries = new ArrayList<>();
     PrintWriter out = spec.commandLine().getOut();
     for (Path f : files) {
-      Timeline t;
-      try (InputStream in = Files.open(f)) {
-        t = TimelineReader.read(f.toString(), in, ProtocolCatalog.builtIn());
-      }
+      Timeline t = Files.timeline(f);
       var last = t.events().isEmpty() ? java.time.Instant.EPOCH : t.events().get(t.events().size() - 1).at();
       EpisodeSummary s = DecisionEngine.summarize(t.protocol(), t.patient(), t.events(), last);
       summaries.add(s);

@@ -17,6 +17,7 @@ import org.ketapath.core.dose.BodyWeight;
 import org.ketapath.core.dose.MgPerHour;
 import org.ketapath.core.dose.RateSet;
 import org.ketapath.core.episode.EpisodeEvent;
+import org.ketapath.core.episode.EpisodeLog;
 import org.ketapath.core.episode.Patient;
 import org.ketapath.core.episode.SideEffect;
 import org.ketapath.core.opioid.ConversionTable;
@@ -48,12 +49,12 @@ public final class DecisionEngine {
 
   /**
    * As {@link #decide(Protocol, Patient, List, Instant)}, writing the times in its reasons in the
-   * ward's time zone.
+   * ward's time zone. Events are checked for time order and unique ids unless they come as an
+   * {@link EpisodeLog}, which was checked when it was made.
    */
   public static Decision decide(Protocol protocol, Patient patient, List<? extends EpisodeEvent> events, Instant now,
       ZoneId zone) {
-    EpisodeState.checkSequence(events);
-    EpisodeState s = EpisodeState.fold(protocol, patient, events, now);
+    EpisodeState s = EpisodeState.fold(protocol, patient, EpisodeLog.of(events), now);
     Builder b = new Builder(protocol, now, zone);
     b.deviations.addAll(s.deviations);
     s.problems.forEach(b::reason);
@@ -72,8 +73,7 @@ public final class DecisionEngine {
    */
   public static org.ketapath.core.outcome.EpisodeSummary summarize(Protocol protocol, Patient patient,
       List<? extends EpisodeEvent> events, Instant now) {
-    EpisodeState.checkSequence(events);
-    EpisodeState s = EpisodeState.fold(protocol, patient, events, now);
+    EpisodeState s = EpisodeState.fold(protocol, patient, EpisodeLog.of(events), now);
     Optional<MeddResult> baseline = Optional.empty();
     if (s.startedAt != null && !s.exposures.isEmpty()) {
       try {

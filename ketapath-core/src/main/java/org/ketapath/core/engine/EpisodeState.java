@@ -5,12 +5,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import org.ketapath.core.KetaPathException;
 import org.ketapath.core.dose.BodyWeight;
 import org.ketapath.core.dose.DoseRate;
 import org.ketapath.core.dose.MgPerHour;
@@ -89,24 +86,6 @@ final class EpisodeState {
     this.weight = patient.weight();
     this.ppg = patient.ppg();
     this.flags.putAll(patient.flags());
-  }
-
-  /** Refuses events out of time order or with a repeated id: a record must be unambiguous. */
-  static void checkSequence(List<? extends EpisodeEvent> events) {
-    Set<String> ids = new HashSet<>();
-    Instant last = null;
-    for (int i = 0; i < events.size(); i++) {
-      EpisodeEvent e = events.get(i);
-      if (!ids.add(e.id())) {
-        throw new KetaPathException("EVENT-DUPLICATE", "events[" + i + "].id", List.of(),
-            "event id \"" + e.id() + "\" appears twice; each event is recorded once");
-      }
-      if (last != null && e.at().isBefore(last)) {
-        throw new KetaPathException("EVENT-ORDER", "events[" + i + "].at", List.of(), "event \"" + e.id() + "\" at "
-            + e.at() + " is earlier than the event before it (" + last + "); events must be in time order");
-      }
-      last = e.at();
-    }
   }
 
   static EpisodeState fold(Protocol protocol, Patient patient, List<? extends EpisodeEvent> events, Instant now) {

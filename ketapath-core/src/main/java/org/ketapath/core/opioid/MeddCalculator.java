@@ -150,7 +150,12 @@ public final class MeddCalculator {
       return BigDecimal.ZERO;
     }
     Duration d = Duration.between(lo, hi);
-    BigDecimal nanos = BigDecimal.valueOf(d.getSeconds()).scaleByPowerOfTen(9).add(BigDecimal.valueOf(d.getNano()));
+    long seconds = d.getSeconds();
+    if (d.getNano() == 0 && seconds % 36 == 0) {
+      // 3600 s = 36 x 100: whole multiples of 36 s are exact hours with two decimals, no division needed.
+      return BigDecimal.valueOf(seconds / 36, 2);
+    }
+    BigDecimal nanos = BigDecimal.valueOf(seconds).scaleByPowerOfTen(9).add(BigDecimal.valueOf(d.getNano()));
     return nanos.divide(NANOS_PER_HOUR, MorphineEquivalent.PRECISION);
   }
 

@@ -20,6 +20,7 @@ public record MorphineEquivalent(BigDecimal mgPerDay, OpioidRoute basis) impleme
     if (basis == OpioidRoute.TRANSDERMAL) {
       throw Refusals.medd1(Refusals.ROUTE, "basis", "a morphine equivalent is expressed as oral, IV or SC morphine");
     }
+    mgPerDay = org.ketapath.core.dose.Decimals.normalise(mgPerDay);
   }
 
   public static MorphineEquivalent oral(BigDecimal mgPerDay) {

@@ -9,6 +9,7 @@ public record OpioidAmount(BigDecimal value, OpioidUnit unit) {
   public OpioidAmount {
     Objects.requireNonNull(unit, "unit");
     Quantities.requireNonNegative(value, "amount", unit.symbol());
+    value = org.ketapath.core.dose.Decimals.normalise(value);
   }
 
   public static OpioidAmount of(String value, OpioidUnit unit) {

@@ -10,6 +10,7 @@ public record OpioidRate(BigDecimal value, OpioidUnit unit) {
   public OpioidRate {
     Objects.requireNonNull(unit, "unit");
     Quantities.requireNonNegative(value, "rate", unit.symbol() + "/h");
+    value = org.ketapath.core.dose.Decimals.normalise(value);
   }
 
   public static OpioidRate of(String value, OpioidUnit unit) {

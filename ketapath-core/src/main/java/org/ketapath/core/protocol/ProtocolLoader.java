@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.ketapath.core.KetaPathException;
 import org.ketapath.core.data.DataException;
 import org.ketapath.core.data.DataNode;
 import org.ketapath.core.data.LocatedTree;
@@ -22,6 +24,7 @@ import org.ketapath.core.dose.MgPerMl;
 import org.ketapath.core.dose.PumpRounding;
 import org.ketapath.core.dose.WeightPolicy;
 import org.ketapath.core.episode.SideEffect;
+import org.ketapath.core.opioid.ConversionTables;
 import org.ketapath.core.screening.ClinicalFlag;
 import org.ketapath.core.screening.Condition;
 import org.ketapath.core.screening.Criterion;
@@ -38,6 +41,7 @@ public final class ProtocolLoader {
   private static final Pattern ID = Pattern.compile("[A-Z][A-Z0-9-]{1,40}");
   private static final Pattern VERSION = Pattern.compile("\\d+\\.\\d+\\.\\d+");
   private static final Pattern LOCAL_RULE = Pattern.compile("LOCAL-[A-Z0-9-]+");
+  private static final Pattern TABLE_REF = Pattern.compile("([^@\\s]+)@([^@\\s]+)");
 
   private final List<Param<?>> params = new ArrayList<>();
   private final Set<String> localRules = new HashSet<>();
@@ -57,7 +61,7 @@ public final class ProtocolLoader {
     String title = root.string("title");
     String summary = root.string("summary");
     Setting setting = root.enumValue("setting", Setting.class);
-    String route = root.string("route");
+    String route = root.get("route").as(ProtocolLoader::infusionRoute);
     DataNode source = root.object("source");
     String sourceId = source.string("id");
     String citation = source.string("citation");
@@ -68,7 +72,7 @@ public final class ProtocolLoader {
     Param<List<String>> services = param(ordering, "services", n -> n.raw().isArray()
         ? n.as(x -> x.raw().isEmpty() ? fail(x, "at least one ordering service is needed (INST-1)") : textList(x))
         : fail(n, "expected a list of services"));
-    Param<String> meddTable = param(ordering, "meddTable", DataNode::text);
+    Param<String> meddTable = param(ordering, "meddTable", ProtocolLoader::meddTableRef);
     Optional<Param<Boolean>> suspend = optParam(ordering, "suspendOtherDepressants", DataNode::bool);
     ordering.done();
 
@@ -118,7 +122,7 @@ public final class ProtocolLoader {
   }
 
   private Dosing dosing(DataNode d, BigDecimal minKg) {
-    Param<DoseRate> start = param(d, "start", n -> protocolDose(n));
+    Param<DoseRate> start = param(d, "start", n -> positiveDose(protocolDose(n), n));
     Param<MgPerKgPerHour> ceiling = param(d, "ceiling", n -> {
       DoseRate r = n.doseRate();
       if (!(r instanceof DoseRate.WeightBased wb)) {
@@ -440,6 +444,35 @@ public final class ProtocolLoader {
   }
 
   // --- value readers ----------------------------------------------------------------------
+
+  /** GDL-4: the analgesic range is for continuous infusion, IV or subcutaneous. */
+  private static String infusionRoute(DataNode n) {
+    String r = n.text();
+    if (!r.equals("IV") && !r.equals("SC")) {
+      throw n.error("PROTOCOL-ROUTE", List.of("GDL-4"), "route \"" + r + "\" is not a continuous analgesic infusion "
+          + "route; use IV or SC");
+    }
+    return r;
+  }
+
+  /**
+   * MEDD-1: the conversion table the engine will use, as id@version, resolved now so that a
+   * misspelt or unversioned reference is refused at load rather than at the first decision.
+   */
+  private static String meddTableRef(DataNode n) {
+    String ref = n.text();
+    Matcher m = TABLE_REF.matcher(ref);
+    if (!m.matches()) {
+      throw n.error("PROTOCOL-MEDD-TABLE", List.of("MEDD-1"), "\"" + ref + "\" is not a conversion table reference; "
+          + "write it as id@version, e.g. us-palliative@1.0");
+    }
+    try {
+      ConversionTables.builtIn(m.group(1), m.group(2));
+    } catch (KetaPathException e) {
+      throw n.wrap(e);
+    }
+    return ref;
+  }
 
   private static DoseRate protocolDose(DataNode n) {
     DoseRate r = n.doseRate();

@@ -8,6 +8,7 @@ import org.ketapath.core.engine.Action;
 import org.ketapath.core.engine.Decision;
 import org.ketapath.core.engine.DecisionEngine;
 import org.ketapath.core.episode.EpisodeEvent;
+import org.ketapath.core.episode.EpisodeLog;
 
 /**
  * Replays a timeline: the decision after every event, and at every titration review that falls due
@@ -27,10 +28,10 @@ public final class Replay {
   }
 
   public static List<Step> run(Timeline t, Optional<Instant> until) {
-    List<EpisodeEvent> events = t.events();
+    EpisodeLog events = EpisodeLog.of(t.events());
     List<Step> out = new ArrayList<>();
     for (int i = 0; i < events.size(); i++) {
-      List<EpisodeEvent> upTo = events.subList(0, i + 1);
+      EpisodeLog upTo = events.upTo(i + 1);
       EpisodeEvent e = events.get(i);
       Decision d = DecisionEngine.decide(t.protocol(), t.patient(), upTo, e.at(), t.timeZone());
       out.add(new Step(Optional.of(e), d));

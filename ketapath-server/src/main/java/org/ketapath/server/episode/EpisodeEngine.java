@@ -49,18 +49,23 @@ public class EpisodeEngine {
 
   /** The patient facts as of now: the latest measured weight (DOSE-2); the rest comes from events. */
   public Patient patient(UUID patientId, Instant now) {
-    Optional<BodyWeight> weight = jdbc.sql("""
-        select kg, measured_at from patient_weight where patient_id = ? and measured_at <= ?
-        order by measured_at desc, id desc limit 1""")
-        .params(patientId, now.plusSeconds(300).atOffset(java.time.ZoneOffset.UTC))
-        .query((rs, n) -> new BodyWeight(rs.getBigDecimal(1).stripTrailingZeros(),
-            rs.getObject(2, java.time.OffsetDateTime.class).toInstant()))
-        .optional();
-    String[] facts = jdbc.sql("select pain_mechanism, neuropathic_cause from patient where id = ?").param(patientId)
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional().orElse(new String[2]);
+    record Facts(java.math.BigDecimal kg, Instant measuredAt, String mechanism, String cause) {}
+    Facts f = jdbc.sql("""
+        select w.kg, w.measured_at, p.pain_mechanism, p.neuropathic_cause
+        from patient p
+        left join lateral (select kg, measured_at from patient_weight
+                           where patient_id = p.id and measured_at <= ?
+                           order by measured_at desc, id desc limit 1) w on true
+        where p.id = ?""")
+        .params(now.plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), patientId)
+        .query((rs, n) -> new Facts(rs.getBigDecimal(1), rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
+            : rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4)))
+        .optional().orElse(new Facts(null, null, null, null));
+    Optional<BodyWeight> weight = f.kg() == null ? Optional.empty()
+        : Optional.of(new BodyWeight(f.kg().stripTrailingZeros(), f.measuredAt()));
     return new Patient(patientId.toString(), Optional.empty(), weight, Optional.empty(), Map.of(),
-        Optional.ofNullable(facts[1]).map(org.ketapath.core.screening.NeuropathicCause::valueOf),
-        Optional.ofNullable(facts[0]).map(org.ketapath.core.episode.PainMechanism::valueOf));
+        Optional.ofNullable(f.cause()).map(org.ketapath.core.screening.NeuropathicCause::valueOf),
+        Optional.ofNullable(f.mechanism()).map(org.ketapath.core.episode.PainMechanism::valueOf));
   }
 
   /** Core events in clinical time order (late charting is recorded later but sorted by its time). */

@@ -111,8 +111,10 @@ public class EpisodeService {
     }
     refuseAboveGdl4(parsed);
     Patient patient = engine.patient(h.patientId(), now);
-    List<EpisodeEvent> before = EpisodeEngine.coreEvents(events);
-    Decision previous = decideOrNull(h, patient, before, now);
+    Decision previous = lastDecision(episodeId, locked.version());
+    if (previous == null) {
+      previous = decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now);
+    }
     StoredEvent draft = new StoredEvent(episodeId, seq, type, when, now, actor.username(), role.name(), idempotencyKey,
         CanonicalJson.sorted(node), null, null);
     List<StoredEvent> tentative = new ArrayList<>(events);
@@ -125,6 +127,7 @@ public class EpisodeService {
     }
     refuseDeviation(after, parsed, role);
     StoredEvent stored = store.append(locked, events, draft);
+    rememberAfterCommit(episodeId, seq, after);
     List<StoredEvent> all = new ArrayList<>(events);
     all.add(stored);
     List<AlertService.Alert> raised = alerts.raise(h, AlertRules.newConditions(previous, after, seq), now);
@@ -186,6 +189,34 @@ public class EpisodeService {
       throw ApiProblem.invalid("DOSE-ABOVE-GDL-4", field, List.of("GDL-4", "DOSE-4"),
           field + " " + w.rate() + " is above 0.5 mg/kg/h, the ceiling of any analgesic ketamine infusion; "
               + "it is refused, not reduced (check for a misplaced decimal point or mg/h written as mg/kg/h)");
+    }
+  }
+
+  /**
+   * The decision computed right after the previous append, used as the "before" of the next one to
+   * tell new alert conditions from persisting ones (event-driven conditions do not depend on the
+   * few seconds between the two).
+   */
+  private final java.util.Map<UUID, java.util.Map.Entry<Integer, Decision>> lastDecisions =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Decision lastDecision(UUID episodeId, int version) {
+    var e = lastDecisions.get(episodeId);
+    return e != null && e.getKey() == version ? e.getValue() : null;
+  }
+
+  private void rememberAfterCommit(UUID episodeId, int version, Decision d) {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+      org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+          new org.springframework.transaction.support.TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              if (lastDecisions.size() > 20_000) {
+                lastDecisions.clear();
+              }
+              lastDecisions.put(episodeId, java.util.Map.entry(version, d));
+            }
+          });
     }
   }
 

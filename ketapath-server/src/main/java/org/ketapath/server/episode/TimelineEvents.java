@@ -116,8 +116,14 @@ public final class TimelineEvents {
   /** Parses (and so validates) a timeline event with the core's parser; refusals name field and rule. */
   public static EpisodeEvent parse(JsonNode event) {
     String canonical = CanonicalJson.write(event);
-    return PARSED.computeIfAbsent(canonical, c -> EventJson.event(
-        LocatedTree.json("body", new ByteArrayInputStream(c.getBytes(StandardCharsets.UTF_8)))));
+    EpisodeEvent cached = PARSED.get(canonical);
+    if (cached != null) {
+      return cached;
+    }
+    EpisodeEvent parsed = EventJson.event(
+        LocatedTree.json("body", new ByteArrayInputStream(canonical.getBytes(StandardCharsets.UTF_8))));
+    PARSED.put(canonical, parsed);
+    return parsed;
   }
 
   /** Cached parse of a stored event (events never change, so the canonical text is a safe key). */
@@ -125,6 +131,16 @@ public final class TimelineEvents {
     if (PARSED.size() > 200_000) {
       PARSED.clear();
     }
-    return parse(e.payload());
+    if (e.hash() == null) {
+      return parse(e.payload());
+    }
+    // A stored row's hash commits to its payload, so it identifies the parsed event exactly.
+    String key = "row:" + e.hash();
+    EpisodeEvent cached = PARSED.get(key);
+    if (cached == null) {
+      cached = parse(e.payload());
+      PARSED.put(key, cached);
+    }
+    return cached;
   }
 }

@@ -85,15 +85,24 @@ public class LocalAccountAuthenticationProvider implements AuthenticationProvide
     return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
   }
 
-  private byte[] mac(String username, String password) {
+  /** One initialised Mac per thread: looking up the provider on every request is costly. */
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+  private Mac newMac() {
     try {
       Mac m = Mac.getInstance("HmacSHA256");
       m.init(key);
-      m.update(username.getBytes(StandardCharsets.UTF_8));
-      m.update((byte) 0);
-      return m.doFinal(password.getBytes(StandardCharsets.UTF_8));
+      return m;
     } catch (java.security.GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  private byte[] mac(String username, String password) {
+    Mac m = macs.get();
+    m.reset();
+    m.update(username.getBytes(StandardCharsets.UTF_8));
+    m.update((byte) 0);
+    return m.doFinal(password.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -56,7 +56,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(KetaPathException.class)
   ResponseEntity<ProblemDetail> core(KetaPathException e, HttpServletRequest request) {
-    return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.getMessage(),
+    // The core names the source and line ("body:1: nrs: ..."); the request body has no lines to speak of.
+    String detail = e.getMessage() == null ? e.code() : e.getMessage().replaceFirst("^body(:\\d+)?: ", "");
+    return respond(ProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), detail,
         e.field().isEmpty() ? null : e.field(), e.ruleIds(), ProblemWriter.safeInstance(request.getRequestURI())));
   }
 

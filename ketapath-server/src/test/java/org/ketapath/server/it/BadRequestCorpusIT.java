@@ -27,11 +27,11 @@ class BadRequestCorpusIT extends ServerIT {
     Map<String, String> k = Map.of(key, "corpus-" + UUID.randomUUID());
     List<Case> cases = new ArrayList<>();
     cases.add(new Case("wrong rate unit", "nurse", "POST", e + "/rate-changes",
-        Map.of("expectedVersion", v, "rate", "9 mg/min", "reason", "pain"), null, k, 422, null, "rate"));
+        Map.of("expectedVersion", v, "rate", "9 mg/min", "reason", "pain"), null, k, 422, "DOSE-INVALID", "rate"));
     cases.add(new Case("rate without a unit", "nurse", "POST", e + "/rate-changes",
-        Map.of("expectedVersion", v, "rate", "9", "reason", "pain"), null, k, 422, null, "rate"));
+        Map.of("expectedVersion", v, "rate", "9", "reason", "pain"), null, k, 422, "DOSE-INVALID", "rate"));
     cases.add(new Case("rate as a bare number", "nurse", "POST", e + "/rate-changes",
-        Map.of("expectedVersion", v, "rate", 9, "reason", "pain"), null, k, 422, null, "rate"));
+        Map.of("expectedVersion", v, "rate", 9, "reason", "pain"), null, k, 422, "DOSE-INVALID", "rate"));
     cases.add(new Case("rescue in millilitres", "nurse", "POST", e + "/rescue-doses",
         Map.of("expectedVersion", v, "drug", "morphine", "dose", "5 mL", "route", "IV"), null, k, 422, null, "dose"));
     cases.add(new Case("tenfold rate by a nurse", "nurse", "POST", e + "/rate-changes",
@@ -39,7 +39,7 @@ class BadRequestCorpusIT extends ServerIT {
     cases.add(new Case("tenfold rate by a physician without an override", "physician", "POST", e + "/rate-changes",
         Map.of("expectedVersion", v, "rate", "70 mg/h", "reason", "pain"), null, k, 422, "OUTSIDE-ORDER", "rate"));
     cases.add(new Case("tenfold order (20 mg/kg/h misprint)", "physician", "POST", "/api/episodes/" + unordered + "/orders",
-        Map.of("expectedVersion", 0, "concentration", "1 mg/mL", "maxRate", "20 mg/kg/h"), null, k, 422, null, "maxRate"));
+        Map.of("expectedVersion", 0, "concentration", "1 mg/mL", "maxRate", "20 mg/kg/h"), null, k, 422, "DOSE-ABOVE-GDL-4", "maxRate"));
     cases.add(new Case("concentration in the wrong unit", "physician", "POST", "/api/episodes/" + unordered + "/orders",
         Map.of("expectedVersion", 0, "concentration", "1 mg/h"), null, k, 422, null, "concentration"));
     cases.add(new Case("verification without a weight", "pharmacist", "POST", "/api/episodes/" + unordered + "/verification",
@@ -51,11 +51,11 @@ class BadRequestCorpusIT extends ServerIT {
     cases.add(new Case("patient weight without a date", "nurse", "POST", "/api/patients/" + UUID.randomUUID() + "/weights",
         Map.of("kg", 70), null, k, 422, "VALIDATION", "measuredAt"));
     cases.add(new Case("NRS 11", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", v, "nrs", 11), null, k, 422,
-        null, "nrs"));
+        "DATA-RANGE", "nrs"));
     cases.add(new Case("NRS -1", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", v, "nrs", -1), null, k, 422,
         null, "nrs"));
     cases.add(new Case("NRS as text", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", v, "nrs", "ten"), null,
-        k, 422, null, "nrs"));
+        k, 422, "DATA-TYPE", "nrs"));
     cases.add(new Case("empty assessment", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", v), null, k, 422,
         null, null));
     cases.add(new Case("expectedVersion missing", "nurse", "POST", e + "/assessments", Map.of("nrs", 3), null, k, 422,
@@ -63,7 +63,7 @@ class BadRequestCorpusIT extends ServerIT {
     cases.add(new Case("expectedVersion not a number", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", "x", "nrs", 3),
         null, k, 422, "VALIDATION", "expectedVersion"));
     cases.add(new Case("unknown field", "nurse", "POST", e + "/assessments", Map.of("expectedVersion", v, "nrs", 3, "dose", 5), null,
-        k, 422, null, "dose"));
+        k, 422, "DATA-UNKNOWN-FIELD", "dose"));
     cases.add(new Case("author set by the client", "nurse", "POST", e + "/assessments",
         Map.of("expectedVersion", v, "nrs", 3, "by", Map.of("id", "dr.x", "role", "PAIN_PHYSICIAN")), null, k, 422, "SERVER-FIELD", "by"));
     cases.add(new Case("unknown episode", "nurse", "POST", "/api/episodes/" + UUID.randomUUID() + "/assessments",
@@ -87,7 +87,7 @@ class BadRequestCorpusIT extends ServerIT {
     cases.add(new Case("occurred in the future", "nurse", "POST", e + "/assessments",
         Map.of("expectedVersion", v, "nrs", 3, "at", "2999-01-01T00:00:00Z"), null, k, 422, "OCCURRED-IN-FUTURE", "at"));
     cases.add(new Case("bad timestamp", "nurse", "POST", e + "/assessments",
-        Map.of("expectedVersion", v, "nrs", 3, "at", "yesterday"), null, k, 422, null, "at"));
+        Map.of("expectedVersion", v, "nrs", 3, "at", "yesterday"), null, k, 422, "DATA-TIME", "at"));
     cases.add(new Case("bolus by a nurse", "nurse", "POST", e + "/boluses",
         Map.of("expectedVersion", v, "dose", "5 mg", "reason", "pain"), null, k, 403, null, null));
     cases.add(new Case("bolus in mg/h", "physician", "POST", e + "/boluses",
@@ -99,7 +99,7 @@ class BadRequestCorpusIT extends ServerIT {
     cases.add(new Case("rate override without the rate it allows", "physician", "POST", e + "/overrides",
         Map.of("expectedVersion", v, "scope", "RATE_ABOVE_CAP", "reason", "crisis"), null, k, 422, null, null));
     cases.add(new Case("negative rate", "nurse", "POST", e + "/rate-changes",
-        Map.of("expectedVersion", v, "rate", "-4 mg/h", "reason", "pain"), null, k, 422, null, "rate"));
+        Map.of("expectedVersion", v, "rate", "-4 mg/h", "reason", "pain"), null, k, 422, "DOSE-INVALID", "rate"));
     cases.add(new Case("unknown side effect", "nurse", "POST", e + "/side-effects",
         Map.of("expectedVersion", v, "effect", "GREEN_SKIN"), null, k, 422, null, "effect"));
     cases.add(new Case("CTCAE grade 6", "nurse", "POST", e + "/adverse-events", Map.of("expectedVersion", v, "term", "x",
@@ -132,6 +132,9 @@ class BadRequestCorpusIT extends ServerIT {
       }
       if (c.field() != null && !json.path("field").asText().equals(c.field()) && !json.path("field").asText().endsWith("." + c.field())) {
         failures.add("field: " + what);
+      }
+      if (json.path("detail").asText().startsWith("body:")) {
+        failures.add("detail names an internal source: " + what);
       }
       if (r.body().contains("Exception") || r.body().contains("\tat ")) {
         failures.add("leaks internals: " + what);

@@ -136,11 +136,19 @@ class CrashRecoveryIT {
         second.destroy();
         second.waitFor(60, TimeUnit.SECONDS);
       }
+      // Keep the two server logs for diagnosis; remove the data directory.
+      Path logs = Path.of("target", "crash-recovery-logs");
+      Files.createDirectories(logs);
+      for (String log : List.of("first.log", "second.log")) {
+        if (Files.exists(dir.resolve(log))) {
+          Files.copy(dir.resolve(log), logs.resolve(log), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
       FileSystemUtils.deleteRecursively(dir);
     }
   }
 
-  private static Process start(Path jar, Path dir, int port, String log) throws IOException {
+  static Process start(Path jar, Path dir, int port, String log) throws IOException {
     return new ProcessBuilder(java(), "-Xmx512m", "-jar", jar.toString(), "serve", "--demo", "--port", Integer.toString(port),
         "--data-dir", dir.resolve("pg").toString(), "--server.address=127.0.0.1")
         .directory(dir.toFile())
@@ -149,7 +157,7 @@ class CrashRecoveryIT {
         .start();
   }
 
-  private static void waitHealthy(Http http, Process p) throws InterruptedException {
+  static void waitHealthy(Http http, Process p) throws InterruptedException {
     Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
     while (Instant.now().isBefore(deadline)) {
       assertThat(p.isAlive()).as("server process exited early").isTrue();
@@ -165,11 +173,11 @@ class CrashRecoveryIT {
     throw new AssertionError("server did not become healthy");
   }
 
-  private static String java() {
+  static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
-  private static int freePort() throws IOException {
+  static int freePort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }

@@ -1,0 +1,9 @@
+package ca.uhn.ketapathstub;
+
+/**
+ * Test-only stand-in for a type from HAPI FHIR, so that the architecture tests can show their
+ * rules reject a class that depends on it. It is not on the core's main classpath.
+ */
+public final class HapiStub {
+  public HapiStub() {}
+}

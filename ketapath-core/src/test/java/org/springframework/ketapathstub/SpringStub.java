@@ -1,0 +1,9 @@
+package org.springframework.ketapathstub;
+
+/**
+ * Test-only stand-in for a type from Spring, so that the architecture tests can show their
+ * rules reject a class that depends on it. It is not on the core's main classpath.
+ */
+public final class SpringStub {
+  public SpringStub() {}
+}
