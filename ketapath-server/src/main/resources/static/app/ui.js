@@ -178,6 +178,7 @@ export function form({ id, title, fields, submit, onSubmit, note }) {
     button.disabled = true;
     try {
       const msg = await onSubmit(values(), inputs);
+      el.reset(); // a recorded value is not left in the form to be sent twice
       status.textContent = msg || 'Recorded.';
       status.className = 'form-status ok';
     } catch (e) {

@@ -111,6 +111,11 @@ class BrowserIT extends ServerIT {
   }
 
   void shot(String name) throws IOException {
+    ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
+    shotHere(name);
+  }
+
+  void shotHere(String name) throws IOException {
     File f = driver.getScreenshotAs(OutputType.FILE);
     Files.copy(f.toPath(), SHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
   }
@@ -171,7 +176,7 @@ class BrowserIT extends ServerIT {
     assertThat(chartData).contains("9.0");
     shot("episode");
     ((JavascriptExecutor) driver).executeScript("document.getElementById('h-pump').scrollIntoView()");
-    shot("episode-charts");
+    shotHere("episode-charts");
     ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
     open("#/board");
     WebElement row = await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-episode='" + episode + "']")));
