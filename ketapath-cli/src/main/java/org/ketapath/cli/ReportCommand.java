@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** report: cohort outcomes over timelines, in the form the published studies use (OUTC-2). */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = "Cohort report over episode timelines: counts, response rate with exact 95% CI, medians, AEs")
+    description = "Cohort report over episode timelines: counts, response rate with exact 95%% CI, medians, AEs")
 public class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TIMELINE", arity = "1..*")
   List<Path> files;
