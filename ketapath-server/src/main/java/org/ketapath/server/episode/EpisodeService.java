@@ -111,6 +111,9 @@ public class EpisodeService {
     }
     refuseAboveGdl4(parsed);
     Patient patient = engine.patient(h.patientId(), now);
+    if (GATED.contains(type)) {
+      refuseWhileBlocked(type, decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now));
+    }
     Decision previous = lastDecision(episodeId, locked.version());
     if (previous == null) {
       previous = decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now);
@@ -161,6 +164,42 @@ public class EpisodeService {
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "OUTSIDE-ORDER", "rate", rules,
           d.text() + "; to exceed it, first record an override (scope RATE_ABOVE_CAP, upTo, reason)");
     }
+  }
+
+  /** Steps towards giving ketamine that a blocked episode may not take. */
+  private static final java.util.Set<String> GATED = java.util.Set.of("ordered", "signed", "verified", "started",
+      "sessionStart");
+  private static final java.util.Set<String> STARTS = java.util.Set.of("started", "sessionStart");
+
+  /**
+   * GDL-2, GDL-3, DOSE-2, INST-1: while the engine's decision is BLOCKED, the record refuses the steps
+   * towards an infusion. A blocking screening finding stops the order, its signature, its verification
+   * and the start until a pain physician records an override of that finding with a reason; a missing,
+   * implausible or stale weight stops the start. The refusal names the findings and their rules.
+   */
+  private static void refuseWhileBlocked(String type, Decision before) {
+    if (before == null || before.action() != org.ketapath.core.engine.Action.BLOCKED) {
+      return;
+    }
+    List<org.ketapath.core.engine.Reason> blocking = before.reasons().stream()
+        .filter(r -> r.code().equals("SCREEN-BLOCK") || (STARTS.contains(type) && !r.code().equals("EVIDENCE")))
+        .toList();
+    if (blocking.isEmpty()) {
+      return;
+    }
+    List<String> rules = new ArrayList<>();
+    blocking.forEach(r -> r.rules().stream().filter(x -> !rules.contains(x)).forEach(rules::add));
+    boolean screening = blocking.stream().anyMatch(r -> r.code().equals("SCREEN-BLOCK"));
+    if (screening && !rules.contains("INST-1")) {
+      rules.add("INST-1");
+    }
+    String what = blocking.stream().map(org.ketapath.core.engine.Reason::text)
+        .collect(java.util.stream.Collectors.joining("; "));
+    throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "EPISODE-BLOCKED", screening ? "screening" : "weight", rules,
+        "the episode is blocked, so " + type + " cannot be recorded: " + what
+            + (screening ? " (record an override of the finding, scope FINDING, with a reason, first)" : ""),
+        Map.of("blockedBy", blocking.stream().map(r -> Map.of("code", r.code(), "text", r.text(), "rules", r.rules()))
+            .toList()));
   }
 
   /**
