@@ -185,6 +185,15 @@ public final class DecisionEngine {
         b.reason("SCREEN-BLOCK", f.reason() + " [" + f.key() + "]; a pain physician may override with a reason",
             f.rules());
       }
+      // The physician weighing an override sees what it would lead to; nothing is recommended yet.
+      if (s.protocol.weight().value().problem(s.weight, now).isEmpty()) {
+        Dosing.Cap cap = s.cap().orElseThrow();
+        b.maximum = Optional.of(rates(s, cap.rate()));
+        MgPerHour would = start.value().toMgPerHour(s.weight.get(), s.concentration());
+        b.reason("IF-OVERRIDDEN", "once the blocking findings are overridden, " + verb.toLowerCase(java.util.Locale.ROOT) + " at "
+            + start.value() + " = " + (would.exceeds(cap.rate()) ? cap.rate() + " (the maximum)" : would.toString())
+            + " for " + s.weight.get() + "; maximum " + cap.rate(), start.rules());
+      }
       return;
     }
     if (!weightUsable(s, b, now)) {

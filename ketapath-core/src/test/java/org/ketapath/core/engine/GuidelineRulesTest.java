@@ -47,6 +47,11 @@ class GuidelineRulesTest {
     Decision blocked = e.at(0);
     assertThat(blocked.action()).isEqualTo(Action.BLOCKED);
     assertThat(blocked.reasons()).anyMatch(r -> r.rules().contains("GDL-3") && r.text().contains("pregnancy"));
+    assertThat(blocked.newRate()).as("nothing is recommended while blocked").isEmpty();
+    assertThat(blocked.maximum()).as("the physician weighing an override sees the maximum").isPresent();
+    assertThat(blocked.reasons()).anyMatch(r -> r.code().equals("IF-OVERRIDDEN") && r.rules().contains("INST-3")
+        && r.text().contains("start at 0.1 mg/kg/h = 7 mg/h for 70 kg; maximum 14 mg/h"));
+    assertThat(blocked.maximum().get().mgPerHour().toString()).isEqualTo("14 mg/h");
     e.override(0.5, EpisodeEvent.OverrideScope.FINDING, "contraindication:pregnancy", null);
     Decision after = e.at(1);
     assertThat(after.action()).isEqualTo(Action.START);
