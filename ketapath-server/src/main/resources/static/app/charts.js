@@ -60,10 +60,9 @@ export function timeChart(opts) {
     });
     if (ser.step) d += `H${x(ser.until || tMax)}`;
     svg.append(s('path', { d, class: 'series ' + (ser.cls || '') }));
-    if (!ser.step) {
-      for (const p of pts) svg.append(s('circle', { cx: x(p.t), cy: y(p.v), r: 3.5, class: 'dot ' + (ser.cls || '') },
-        s('title', {}, `${ser.label} ${p.v} at ${fmtClock(new Date(p.t).toISOString())}`)));
-    }
+    // Every recorded value gets a dot: a step line's last change near "now" would otherwise be invisible.
+    for (const p of pts) svg.append(s('circle', { cx: x(p.t), cy: y(p.v), r: ser.step ? 2.5 : 3.5, class: 'dot ' + (ser.cls || '') },
+      s('title', {}, `${ser.label} ${p.v} at ${fmtClock(new Date(p.t).toISOString())}`)));
   }
   for (const m of opts.marks || []) {
     const mx = x(m.t);
