@@ -39,7 +39,15 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
       @Override
       public void setReadListener(ReadListener listener) {
-        throw new UnsupportedOperationException();
+        // The whole body is already in memory: it is available at once and then complete.
+        try {
+          if (in.available() > 0) {
+            listener.onDataAvailable();
+          }
+          listener.onAllDataRead();
+        } catch (java.io.IOException e) {
+          listener.onError(e);
+        }
       }
 
       @Override
