@@ -265,6 +265,10 @@ class BrowserIT extends ServerIT {
     assertThat(driver.findElement(By.cssSelector("#f-order button[type=submit]")).isEnabled()).isFalse();
     assertThat(driver.findElement(By.id("findings")).getText()).contains("BLOCKS");
     assertThat(driver.findElement(By.cssSelector(".evidence")).getText()).contains("GDL-1").contains("placebo");
+    // While blocked nothing is recommended, but the physician sees what an override would lead to.
+    assertThat(driver.findElement(By.id("start-rate")).getText()).contains("not available")
+        .contains("once the blocking findings are overridden, start at 0.1 mg/kg/h = 7 mg/h");
+    assertThat(driver.findElement(By.id("cap")).getText()).contains("14 mg/h");
     shot("ordering");
     field("f-override-finding", "reason").sendKeys("termination planned; benefit discussed with the patient and obstetrics");
     submit("f-override-finding");
