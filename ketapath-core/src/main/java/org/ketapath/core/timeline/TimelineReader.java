@@ -62,6 +62,9 @@ public final class TimelineReader {
         throw n.get("at").error("EVENT-ORDER", List.of(), e.at() + " is earlier than the event before it ("
             + previous.at() + "); events must be in time order");
       }
+      ProtocolFit.check(protocol, e).ifPresent(m -> {
+        throw n.get("type").error("EVENT-PROTOCOL", m.rules(), m.text());
+      });
       events.add(e);
       previous = e;
     }
