@@ -110,10 +110,14 @@ public class EpisodeService {
           "at " + when + " is more than 30 days before the episode was opened");
     }
     refuseAboveGdl4(parsed);
+    org.ketapath.core.timeline.ProtocolFit.check(engine.protocol(h), parsed).ifPresent(m -> {
+      throw ApiProblem.invalid("EVENT-PROTOCOL", "type", m.rules(), m.text());
+    });
     Patient patient = engine.patient(h.patientId(), now);
     if (GATED.contains(type)) {
       refuseWhileBlocked(type, decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now));
     }
+    refuseOutOfSequence(type, events);
     Decision previous = lastDecision(episodeId, locked.version());
     if (previous == null) {
       previous = decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now);
@@ -163,6 +167,31 @@ public class EpisodeService {
       }
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "OUTSIDE-ORDER", "rate", rules,
           d.text() + "; to exceed it, first record an override (scope RATE_ABOVE_CAP, upTo, reason)");
+    }
+  }
+
+  /**
+   * INST-1, DOSE-3: ketamine runs only on a pain-service order that is signed and then verified by a
+   * pharmacist (concentration, weight, dose: what the pump rate in mL/h rests on). A signature with no
+   * order, a verification of an unsigned order, or a start before verification is refused.
+   */
+  private static void refuseOutOfSequence(String type, List<StoredEvent> events) {
+    List<String> needs = switch (type) {
+      case "signed" -> List.of("ordered");
+      case "verified" -> List.of("ordered", "signed");
+      case "started", "sessionStart" -> List.of("ordered", "signed", "verified");
+      default -> List.of();
+    };
+    for (String step : needs) {
+      if (events.stream().noneMatch(e -> e.type().equals(step))) {
+        String[] why = switch (step) {
+          case "ordered" -> new String[] {"ORDER-MISSING", "there is no order from the pain service yet", "INST-1"};
+          case "signed" -> new String[] {"ORDER-UNSIGNED", "the order is not signed yet", "INST-1"};
+          default -> new String[] {"ORDER-UNVERIFIED", "the order has not been verified by a pharmacist yet", "DOSE-3"};
+        };
+        throw ApiProblem.invalid(why[0], "type", List.of(why[2]), type + " cannot be recorded: " + why[1]
+            + " (the order, its signature and the pharmacist's verification come before the start)");
+      }
     }
   }
 

@@ -7,8 +7,9 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * GDL-3, INST-1, DOSE-2: the record itself, not only the web page, refuses to order, sign, verify or
- * start a blocked episode until a pain physician overrides the blocking finding with a reason.
+ * GDL-3, INST-1, DOSE-2, DOSE-3: the record itself, not only the web page, refuses to order, sign,
+ * verify or start a blocked episode until a pain physician overrides the blocking finding with a
+ * reason, and refuses each step of order, signature, verification and start out of its sequence.
  */
 class BlockedEpisodeIT extends ServerIT {
 
@@ -66,5 +67,34 @@ class BlockedEpisodeIT extends ServerIT {
     assertThat(start.json().path("code").asText()).isEqualTo("EPISODE-BLOCKED");
     assertThat(start.json().path("field").asText()).isEqualTo("weight");
     assertThat(start.json().path("rules").toString()).contains("DOSE-2");
+  }
+
+  @Test
+  void orderSignatureVerificationAndStartComeInThatOrder() {
+    UUID episode = newEpisode();
+    String e = "/api/episodes/" + episode;
+    int v = ok(http.post("physician", e + "/screening", Map.of("expectedVersion", 0, "at", ago(240), "flags", eligibleFlags())));
+    refused(http.post("nurse", e + "/start", Map.of("expectedVersion", v, "rate", "0.1 mg/kg/h")), "ORDER-MISSING", "INST-1");
+    refused(http.post("physician", e + "/signature", Map.of("expectedVersion", v)), "ORDER-MISSING", "INST-1");
+    v = ok(http.post("physician", e + "/orders", Map.of("expectedVersion", v, "at", ago(235), "concentration", "1 mg/mL")));
+    refused(http.post("pharmacist", e + "/verification", verification(v)), "ORDER-UNSIGNED", "INST-1");
+    v = ok(http.post("physician", e + "/signature", Map.of("expectedVersion", v, "at", ago(230))));
+    refused(http.post("nurse", e + "/start", Map.of("expectedVersion", v, "rate", "0.1 mg/kg/h")), "ORDER-UNVERIFIED", "DOSE-3");
+    assertThat(version(episode)).as("nothing refused was recorded").isEqualTo(v);
+    v = ok(http.post("pharmacist", e + "/verification", verification(v)));
+    ok(http.post("nurse", e + "/start", Map.of("expectedVersion", v, "at", ago(210), "rate", "0.1 mg/kg/h")));
+  }
+
+  private static Map<String, Object> verification(int expectedVersion) {
+    return Map.of("expectedVersion", expectedVersion, "at", ago(220), "concentration", "1 mg/mL", "weightKg", 70,
+        "dose", "0.1 mg/kg/h");
+  }
+
+  private static void refused(Http.Response r, String code, String rule) {
+    assertThat(r.status()).as(r.body()).isEqualTo(422);
+    assertThat(r.isProblem()).isTrue();
+    assertThat(r.json().path("code").asText()).isEqualTo(code);
+    assertThat(r.json().path("field").asText()).isEqualTo("type");
+    assertThat(r.json().path("rules").toString()).contains(rule);
   }
 }
