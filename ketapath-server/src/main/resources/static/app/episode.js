@@ -62,7 +62,7 @@ export async function episodeView(main, id) {
 }
 
 function recommendationCard(d, ep, write) {
-  const apply = d.newRate && hasRole('NURSE', 'PAIN_PHYSICIAN') && d.phase !== 'NOT_STARTED'
+  const apply = d.newRate && hasRole('NURSE', 'PAIN_PHYSICIAN') && d.phase !== 'NOT_STARTED' && d.action !== 'START_SESSION'
     ? h('button', { type: 'button', id: 'apply-recommendation', onclick: async (ev) => {
       const b = ev.currentTarget;
       const out = b.parentElement.querySelector('.apply-status');
@@ -247,8 +247,35 @@ function buildForms(box, state, write) {
   const physician = hasRole('PAIN_PHYSICIAN');
   const d = state.decision;
   const out = [];
+  // A session protocol (OUT-2) is given in sessions, each with its baseline; the others as one infusion.
+  const sessions = d.session !== undefined && d.session !== null;
+  if (bedside && sessions && ['NOT_STARTED', 'BETWEEN_SESSIONS'].includes(d.phase)) {
+    out.push(form({ id: 'f-session-start', title: `Start session ${d.session}`, submit: 'Record session start',
+      note: 'Before each session record the NRS, function, satisfaction and analgesic use (OUT-2); the server checks the order, verification and the maximum.',
+      fields: [
+        { name: 'session', label: 'Session number', type: 'number', min: 1, max: 1000, integer: true, required: true, value: d.session },
+        { name: 'rate', label: 'Start rate', value: d.newRate ? `${d.newRate.mgPerHour} mg/h` : '', required: true, hint: 'with its unit: mg/h, mg/kg/h or mL/h' },
+        { name: 'nrs', label: 'Baseline pain NRS (0-10)', type: 'number', min: 0, max: 10, step: 1, integer: true, required: true, serverField: 'baseline.nrs' },
+        { name: 'function', label: 'Function', required: true, placeholder: 'e.g. walks one block', serverField: 'baseline.function' },
+        { name: 'satisfaction', label: 'Satisfaction with pain treatment', required: true, serverField: 'baseline.satisfaction' },
+        { name: 'analgesicUse', label: 'Analgesic use', required: true, placeholder: 'e.g. oxycodone 5 mg 2-3 times daily', serverField: 'baseline.analgesicUse' }],
+      onSubmit: async (v) => {
+        await write('session-starts', { session: v.session, rate: v.rate,
+          baseline: { nrs: v.nrs, function: v.function, satisfaction: v.satisfaction, analgesicUse: v.analgesicUse } });
+        return `Session ${v.session} started.`;
+      } }));
+  }
+  if (bedside && sessions && d.phase === 'IN_SESSION') {
+    out.push(form({ id: 'f-session-end', title: `End session ${d.session}`, submit: 'Record session end',
+      note: 'The NRS at the end of the session decides the response (OUT-5: a reduction of 30% or more).',
+      fields: [
+        { name: 'session', label: 'Session number', type: 'number', min: 1, max: 1000, integer: true, required: true, value: d.session },
+        { name: 'nrs', label: 'Pain NRS at the end (0-10)', type: 'number', min: 0, max: 10, step: 1, integer: true, required: true },
+        { name: 'positiveSubjective', label: 'Positive subjective response', type: 'checkbox' }],
+      onSubmit: async (v) => { await write('session-ends', v); return `Session ${v.session} ended.`; } }));
+  }
   if (bedside) {
-    if (d.phase === 'NOT_STARTED') {
+    if (d.phase === 'NOT_STARTED' && !sessions) {
       out.push(form({ id: 'f-start', title: 'Start the infusion', submit: 'Record start',
         note: 'Only after the order is signed and verified; the server checks it.',
         fields: [{ name: 'rate', label: 'Start rate', value: d.newRate ? `${d.newRate.mgPerKgPerHour} mg/kg/h` : '', required: true,
@@ -314,7 +341,7 @@ function buildForms(box, state, write) {
       } }));
   }
   if (bedside) {
-    out.push(form({ id: 'f-stop', title: 'Stop the infusion', submit: 'Record stop', fields: [{ name: 'reason', label: 'Reason', required: true }],
+    out.push(form({ id: 'f-stop', title: sessions ? 'Stop the course of sessions' : 'Stop the infusion', submit: 'Record stop', fields: [{ name: 'reason', label: 'Reason', required: true }],
       onSubmit: async (v) => { await write('stop', v); return 'Stop recorded.'; } }));
   }
   if (!out.length) return;
