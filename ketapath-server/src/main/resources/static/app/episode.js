@@ -48,6 +48,11 @@ export async function episodeView(main, id) {
         f.concentration ? `Bag ${f.concentration}. ` : '',
         d.phase === 'NOT_STARTED' && hasRole('PAIN_PHYSICIAN') ? h('a', { href: `#/order/${id}` }, 'Screening and order') : null));
     fill(card, recommendationCard(d, ep, write));
+    // The forms fit the phase (start, session start, session end): rebuild them only when it changes,
+    // so that a value being typed is not wiped by the minute's refresh.
+    const formsKey = `${d.phase}|${d.session ?? ''}`;
+    if (state.formsKey !== undefined && state.formsKey !== formsKey) buildForms(formsBox, state, write);
+    state.formsKey = formsKey;
     fill(live, 
       alertsPanel(alerts, refresh),
       d.currentRate || d.phase !== 'NOT_STARTED' ? pumpPanel(d, events, f) : null,

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -282,5 +283,54 @@ class BrowserIT extends ServerIT {
     UUID episode = UUID.fromString(driver.getCurrentUrl().replaceAll(".*#/order/", ""));
     assertThat(events(episode)).extracting(x -> x.path("type").asText())
         .containsSubsequence("screened", "override", "ordered", "signed");
+  }
+
+  @Test
+  void nurseRunsAnOutpatientSessionWithItsBaselineAndEndNrs() {
+    Http.Response p = http.post("nurse", "/api/patients", Map.of("mrn", "IT-" + UUID.randomUUID().toString().substring(0, 12),
+        "familyName", "Session", "givenName", "Outpatient", "ward", "IT", "painMechanism", "NEUROPATHIC",
+        "neuropathicCause", "CHEMOTHERAPY"));
+    assertThat(p.status()).as(p.body()).isEqualTo(201);
+    String patient = p.json().get("id").asText();
+    assertThat(http.post("nurse", "/api/patients/" + patient + "/weights", Map.of("kg", 80, "measuredAt", ago(600))).status())
+        .isEqualTo(201);
+    Http.Response created = http.post("physician", "/api/episodes", Map.of("patientId", patient,
+        "protocolId", "OUTPATIENT-SESSIONS", "protocolVersion", "1.0.0"));
+    UUID episode = UUID.fromString(created.json().path("episodeId").asText());
+    String e = "/api/episodes/" + episode;
+    Map<String, Object> flags = eligibleFlags();
+    flags.put("cancerRelatedNeuropathicPain", true);
+    flags.put("preexistingNeuropathy", false);
+    int v = ok(http.post("physician", e + "/screening", Map.of("expectedVersion", 0, "flags", flags)));
+    v = ok(http.post("physician", e + "/orders", Map.of("expectedVersion", v, "concentration", "1 mg/mL")));
+    v = ok(http.post("physician", e + "/signature", Map.of("expectedVersion", v)));
+    ok(http.post("pharmacist", e + "/verification", Map.of("expectedVersion", v, "concentration", "1 mg/mL",
+        "weightKg", 80, "dose", "10 mg/h")));
+
+    signIn("nurse");
+    open("#/episode/" + episode);
+    await(ExpectedConditions.presenceOfElementLocated(By.id("f-session-start")));
+    assertThat(driver.findElements(By.id("f-start"))).as("a session protocol has no plain start").isEmpty();
+    assertThat(field("f-session-start", "session").getAttribute("value")).isEqualTo("1");
+    assertThat(field("f-session-start", "rate").getAttribute("value")).isEqualTo("10 mg/h");
+    // OUT-2: the baseline comes before the session; without it the form sends nothing.
+    submit("f-session-start");
+    await(ExpectedConditions.textToBePresentInElementLocated(By.id("f-session-start"), "is required"));
+    assertThat(status("f-session-start")).contains("Not sent");
+    field("f-session-start", "nrs").sendKeys("7");
+    field("f-session-start", "function").sendKeys("walks one block");
+    field("f-session-start", "satisfaction").sendKeys("dissatisfied");
+    field("f-session-start", "analgesicUse").sendKeys("oxycodone 5 mg twice daily");
+    submit("f-session-start");
+    await(ExpectedConditions.presenceOfElementLocated(By.id("f-session-end")));
+    assertThat(driver.findElement(By.id("recommendation")).getText()).contains("10 mg/h");
+    field("f-session-end", "nrs").sendKeys("4");
+    submit("f-session-end");
+    await(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "sessionEnd"));
+    assertThat(events(episode)).extracting(x -> x.path("type").asText()).containsSubsequence("sessionStart", "sessionEnd");
+    JsonNode start = events(episode).stream().filter(x -> x.path("type").asText().equals("sessionStart")).findFirst()
+        .orElseThrow();
+    assertThat(start.path("payload").path("baseline").path("function").asText()).isEqualTo("walks one block");
+    assertThat(start.path("payload").path("by").path("id").asText()).isEqualTo("nurse");
   }
 }
