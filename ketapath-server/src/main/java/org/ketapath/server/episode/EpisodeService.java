@@ -9,13 +9,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.ketapath.core.KetaPathException;
+import org.ketapath.core.engine.Action;
 import org.ketapath.core.engine.Decision;
 import org.ketapath.core.engine.Deviation;
+import org.ketapath.core.engine.Reason;
 import org.ketapath.core.episode.EpisodeEvent;
 import org.ketapath.core.episode.Patient;
 import org.ketapath.core.outcome.EpisodeSummary;
+import org.ketapath.core.timeline.ProtocolFit;
 import org.ketapath.server.alert.AlertRules;
 import org.ketapath.server.alert.AlertService;
 import org.ketapath.server.security.Role;
@@ -110,7 +115,7 @@ public class EpisodeService {
           "at " + when + " is more than 30 days before the episode was opened");
     }
     refuseAboveGdl4(parsed);
-    org.ketapath.core.timeline.ProtocolFit.check(engine.protocol(h), parsed).ifPresent(m -> {
+    ProtocolFit.check(engine.protocol(h), parsed).ifPresent(m -> {
       throw ApiProblem.invalid("EVENT-PROTOCOL", "type", m.rules(), m.text());
     });
     Patient patient = engine.patient(h.patientId(), now);
@@ -196,9 +201,9 @@ public class EpisodeService {
   }
 
   /** Steps towards giving ketamine that a blocked episode may not take. */
-  private static final java.util.Set<String> GATED = java.util.Set.of("ordered", "signed", "verified", "started",
+  private static final Set<String> GATED = Set.of("ordered", "signed", "verified", "started",
       "sessionStart");
-  private static final java.util.Set<String> STARTS = java.util.Set.of("started", "sessionStart");
+  private static final Set<String> STARTS = Set.of("started", "sessionStart");
 
   /**
    * GDL-2, GDL-3, DOSE-2, INST-1: while the engine's decision is BLOCKED, the record refuses the steps
@@ -207,10 +212,10 @@ public class EpisodeService {
    * implausible or stale weight stops the start. The refusal names the findings and their rules.
    */
   private static void refuseWhileBlocked(String type, Decision before) {
-    if (before == null || before.action() != org.ketapath.core.engine.Action.BLOCKED) {
+    if (before == null || before.action() != Action.BLOCKED) {
       return;
     }
-    List<org.ketapath.core.engine.Reason> blocking = before.reasons().stream()
+    List<Reason> blocking = before.reasons().stream()
         .filter(r -> r.code().equals("SCREEN-BLOCK") || (STARTS.contains(type) && !r.code().equals("EVIDENCE")))
         .toList();
     if (blocking.isEmpty()) {
@@ -222,8 +227,8 @@ public class EpisodeService {
     if (screening && !rules.contains("INST-1")) {
       rules.add("INST-1");
     }
-    String what = blocking.stream().map(org.ketapath.core.engine.Reason::text)
-        .collect(java.util.stream.Collectors.joining("; "));
+    String what = blocking.stream().map(Reason::text)
+        .collect(Collectors.joining("; "));
     throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "EPISODE-BLOCKED", screening ? "screening" : "weight", rules,
         "the episode is blocked, so " + type + " cannot be recorded: " + what
             + (screening ? " (record an override of the finding, scope FINDING, with a reason, first)" : ""),
