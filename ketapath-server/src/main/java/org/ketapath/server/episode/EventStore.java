@@ -194,16 +194,20 @@ public class EventStore {
     String hash = HashChain.next(e.prevHash(), e.canonical());
     StoredEvent stored = new StoredEvent(e.episodeId(), seq, e.type(), e.occurredAt(), e.recordedAt(), e.recordedBy(),
         e.recordedRole(), e.idempotencyKey(), e.payload(), e.prevHash(), hash);
-    jdbc.sql("""
-        insert into episode_event (episode_id, seq, event_type, occurred_at, recorded_at, recorded_by, recorded_role,
-                                   idempotency_key, payload, prev_hash, hash)
-        values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)""")
+    // One statement (one round trip): the row and the header move together. If the insert fails
+    // (duplicate seq or key) the whole statement fails; the count is the header update's.
+    int updated = jdbc.sql("""
+        with appended as (
+          insert into episode_event (episode_id, seq, event_type, occurred_at, recorded_at, recorded_by, recorded_role,
+                                     idempotency_key, payload, prev_hash, hash)
+          values (?, ?, ?, ?, ?, ?, ?, ?, cast(? as jsonb), ?, ?)
+          returning episode_id)
+        update episode set version = ?, head_hash = ?
+        where id = (select episode_id from appended) and version = ?""")
         .params(stored.episodeId(), seq, stored.type(), ts(stored.occurredAt()), ts(stored.recordedAt()),
             stored.recordedBy(), stored.recordedRole(), stored.idempotencyKey(), CanonicalJson.write(stored.payload()),
-            stored.prevHash(), hash)
+            stored.prevHash(), hash, seq, hash, locked.version())
         .update();
-    int updated = jdbc.sql("update episode set version = ?, head_hash = ? where id = ? and version = ?")
-        .params(seq, hash, stored.episodeId(), locked.version()).update();
     if (updated != 1) {
       throw new IllegalStateException("episode " + stored.episodeId() + " moved while locked");
     }
