@@ -80,8 +80,8 @@ public class EpisodeController {
   @GetMapping("/{id}/recommendation")
   @Operation(summary = "The current recommendation: action, rate in mg/kg/h, mg/h and mL/h, reasons with rule IDs, next due times (DOSE-5)")
   public ResponseEntity<com.fasterxml.jackson.databind.JsonNode> recommendation(@PathVariable UUID id) {
-    int version = episodes.version(id);
-    return ResponseEntity.ok().eTag(Integer.toString(version)).body(EpisodeEngine.json(episodes.decision(id)));
+    EpisodeService.Recommendation r = episodes.recommendation(id);
+    return ResponseEntity.ok().eTag(Integer.toString(r.version())).body(EpisodeEngine.json(r.decision()));
   }
 
   @GetMapping("/{id}/outcome")

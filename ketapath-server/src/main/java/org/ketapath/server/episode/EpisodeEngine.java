@@ -49,8 +49,7 @@ public class EpisodeEngine {
 
   /** The patient facts as of now: the latest measured weight (DOSE-2); the rest comes from events. */
   public Patient patient(UUID patientId, Instant now) {
-    record Facts(java.math.BigDecimal kg, Instant measuredAt, String mechanism, String cause) {}
-    Facts f = jdbc.sql("""
+    EventStore.PatientFacts f = jdbc.sql("""
         select w.kg, w.measured_at, p.pain_mechanism, p.neuropathic_cause
         from patient p
         left join lateral (select kg, measured_at from patient_weight
@@ -58,9 +57,15 @@ public class EpisodeEngine {
                            order by measured_at desc, id desc limit 1) w on true
         where p.id = ?""")
         .params(now.plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), patientId)
-        .query((rs, n) -> new Facts(rs.getBigDecimal(1), rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
+        .query((rs, n) -> new EventStore.PatientFacts(rs.getBigDecimal(1),
+            rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
             : rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4)))
-        .optional().orElse(new Facts(null, null, null, null));
+        .optional().orElse(EventStore.PatientFacts.NONE);
+    return patient(patientId, f);
+  }
+
+  /** The patient as the engine sees it, from facts read together with the episode header. */
+  public static Patient patient(UUID patientId, EventStore.PatientFacts f) {
     Optional<BodyWeight> weight = f.kg() == null ? Optional.empty()
         : Optional.of(new BodyWeight(f.kg().stripTrailingZeros(), f.measuredAt()));
     return new Patient(patientId.toString(), Optional.empty(), weight, Optional.empty(), Map.of(),
@@ -68,10 +73,14 @@ public class EpisodeEngine {
         Optional.ofNullable(f.mechanism()).map(org.ketapath.core.episode.PainMechanism::valueOf));
   }
 
+  /** Clinical time order: late charting is recorded later but sorted by its time. */
+  static final Comparator<StoredEvent> CLINICAL_ORDER =
+      Comparator.comparing(StoredEvent::occurredAt).thenComparingInt(StoredEvent::seq);
+
   /** Core events in clinical time order (late charting is recorded later but sorted by its time). */
   public static List<EpisodeEvent> coreEvents(List<StoredEvent> stored) {
     List<StoredEvent> sorted = new ArrayList<>(stored);
-    sorted.sort(Comparator.comparing(StoredEvent::occurredAt).thenComparingInt(StoredEvent::seq));
+    sorted.sort(CLINICAL_ORDER);
     List<EpisodeEvent> out = new ArrayList<>(sorted.size());
     for (StoredEvent e : sorted) {
       out.add(TimelineEvents.parseStored(e));
@@ -92,9 +101,9 @@ public class EpisodeEngine {
   }
 
   /** A decision as JSON, or the core's refusal when the record cannot be evaluated. */
-  public JsonNode decisionJson(EpisodeHeader h, Patient patient, List<StoredEvent> stored, Instant now) {
+  public JsonNode decisionJson(EpisodeHeader h, Patient patient, List<EpisodeEvent> events, Instant now) {
     try {
-      return json(decide(h, patient, coreEvents(stored), now));
+      return json(decide(h, patient, events, now));
     } catch (KetaPathException e) {
       var node = CanonicalJson.object();
       node.put("error", e.getMessage());

@@ -80,21 +80,27 @@ public class EpisodeService {
     EpisodeHeader h = new EpisodeHeader(UUID.randomUUID(), patientId, protocolId, protocolVersion, ward, now(),
         actor.username());
     store.createEpisode(h);
-    return view(h, 0, h.genesisHash(), List.of(), now());
+    Instant now = now();
+    return view(h, 0, h.genesisHash(), new EventStore.Stream(List.of()), engine.patient(patientId, now), now);
   }
 
   @Transactional
   public Appended append(UUID episodeId, ObjectNode body, String idempotencyKey, String type, Actor actor) {
     Integer expected = expectedVersion(body);
-    EventStore.HeaderRow locked = store.lock(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    EventStore.Snapshot snapshot = store.snapshot(episodeId, now(), true)
+        .orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    Instant now = now(); // after the lock, so that recordedAt follows seq
+    EventStore.HeaderRow locked = snapshot.row();
     EpisodeHeader h = locked.header();
-    List<StoredEvent> events = store.events(episodeId, locked.version());
-    Instant now = now();
+    Patient patient = EpisodeEngine.patient(h.patientId(), snapshot.patient());
+    EventStore.Stream stream = store.stream(episodeId, locked.version());
+    List<StoredEvent> events = stream.events();
     if (locked.version() != expected) {
       throw new ApiProblem(HttpStatus.CONFLICT, "STALE-VERSION", "expectedVersion", List.of(),
           "the episode is at version " + locked.version() + ", not " + expected
               + "; reload it, review what changed and retry with expectedVersion " + locked.version(),
-          Map.of("currentVersion", locked.version(), "state", view(h, locked.version(), locked.headHash(), events, now)));
+          Map.of("currentVersion", locked.version(),
+              "state", view(h, locked.version(), locked.headHash(), stream, patient, now)));
     }
     for (StoredEvent e : events) {
       if (e.idempotencyKey().equals(idempotencyKey)) {
@@ -118,30 +124,26 @@ public class EpisodeService {
     ProtocolFit.check(engine.protocol(h), parsed).ifPresent(m -> {
       throw ApiProblem.invalid("EVENT-PROTOCOL", "type", m.rules(), m.text());
     });
-    Patient patient = engine.patient(h.patientId(), now);
     if (GATED.contains(type)) {
-      refuseWhileBlocked(type, decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now));
+      refuseWhileBlocked(type, decideOrNull(h, patient, stream.core(), now));
     }
     refuseOutOfSequence(type, events);
     Decision previous = lastDecision(episodeId, locked.version());
     if (previous == null) {
-      previous = decideOrNull(h, patient, EpisodeEngine.coreEvents(events), now);
+      previous = decideOrNull(h, patient, stream.core(), now);
     }
     StoredEvent draft = new StoredEvent(episodeId, seq, type, when, now, actor.username(), role.name(), idempotencyKey,
         CanonicalJson.sorted(node), null, null);
-    List<StoredEvent> tentative = new ArrayList<>(events);
-    tentative.add(draft);
     Decision after;
     try {
-      after = engine.decide(h, patient, EpisodeEngine.coreEvents(tentative), now);
+      // The engine checks the whole stream with the new event in its place in clinical time.
+      after = engine.decide(h, patient, stream.plus(draft, parsed).core(), now);
     } catch (KetaPathException e) {
       throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, e.code(), e.field(), e.ruleIds(), e.getMessage());
     }
     refuseDeviation(after, parsed, role);
-    StoredEvent stored = store.append(locked, events, draft);
+    StoredEvent stored = store.append(locked, stream, draft, parsed);
     rememberAfterCommit(episodeId, seq, after);
-    List<StoredEvent> all = new ArrayList<>(events);
-    all.add(stored);
     List<AlertService.Alert> raised = alerts.raise(h, AlertRules.newConditions(previous, after, seq), now);
     return new Appended(episodeId, seq, seq, type, parsed.id(), stored.hash(), stored.recordedAt(), stored.recordedBy(),
         stored.recordedRole(), new EpisodeView(h.id(), h.patientId(), h.protocolId(), h.protocolVersion(), h.ward(),
@@ -316,29 +318,53 @@ public class EpisodeService {
 
   @Transactional
   public EpisodeView view(UUID episodeId) {
-    EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
     Instant now = now();
-    List<StoredEvent> events = store.events(episodeId, h.version());
-    Patient patient = engine.patient(h.header().patientId(), now);
-    Decision d = decideOrNull(h.header(), patient, EpisodeEngine.coreEvents(events), now);
+    EventStore.Snapshot s = store.snapshot(episodeId, now, false)
+        .orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    EventStore.HeaderRow h = s.row();
+    EventStore.Stream stream = store.stream(episodeId, h.version());
+    Patient patient = EpisodeEngine.patient(h.header().patientId(), s.patient());
+    Decision d = decideOrNull(h.header(), patient, stream.core(), now);
     if (d != null) {
       alerts.raise(h.header(), AlertRules.timeConditions(d), now);
     }
-    return view(h.header(), h.version(), h.headHash(), events, now);
+    return view(h.header(), h.version(), h.headHash(), d, stream, patient, now);
   }
 
-  private EpisodeView view(EpisodeHeader h, int version, String head, List<StoredEvent> events, Instant now) {
-    JsonNode decision = engine.decisionJson(h, engine.patient(h.patientId(), now), events, now);
+  private EpisodeView view(EpisodeHeader h, int version, String head, EventStore.Stream stream, Patient patient,
+      Instant now) {
+    return view(h, version, head, decideOrNull(h, patient, stream.core(), now), stream, patient, now);
+  }
+
+  /** The view with a decision already made over the same stream, patient and now (null: the core refused). */
+  private EpisodeView view(EpisodeHeader h, int version, String head, Decision decided, EventStore.Stream stream,
+      Patient patient, Instant now) {
+    JsonNode decision = decided != null ? EpisodeEngine.json(decided)
+        : engine.decisionJson(h, patient, stream.core(), now);
     return new EpisodeView(h.id(), h.patientId(), h.protocolId(), h.protocolVersion(), h.ward(), h.createdAt(),
         h.createdBy(), version, head, decision);
   }
 
-  @Transactional(readOnly = true)
-  public Decision decision(UUID episodeId) {
-    EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+  /** The current recommendation and the stream version it was computed from. */
+  public record Recommendation(int version, Decision decision) {}
+
+  /**
+   * The engine's decision over the committed stream with the server's "now". The header and the
+   * patient's facts come from one statement, so no transaction is needed: the events up to that
+   * version never change.
+   */
+  public Recommendation recommendation(UUID episodeId) {
     Instant now = now();
-    return engine.decide(h.header(), engine.patient(h.header().patientId(), now),
-        EpisodeEngine.coreEvents(store.events(episodeId, h.version())), now);
+    EventStore.Snapshot s = store.snapshot(episodeId, now, false)
+        .orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    EventStore.HeaderRow h = s.row();
+    Decision d = engine.decide(h.header(), EpisodeEngine.patient(h.header().patientId(), s.patient()),
+        store.stream(episodeId, h.version()).core(), now);
+    return new Recommendation(h.version(), d);
+  }
+
+  public Decision decision(UUID episodeId) {
+    return recommendation(episodeId).decision();
   }
 
   @Transactional(readOnly = true)
@@ -346,7 +372,7 @@ public class EpisodeService {
     EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
     Instant now = now();
     return engine.summarize(h.header(), engine.patient(h.header().patientId(), now),
-        EpisodeEngine.coreEvents(store.events(episodeId, h.version())), now);
+        store.stream(episodeId, h.version()).core(), now);
   }
 
   @Transactional(readOnly = true)

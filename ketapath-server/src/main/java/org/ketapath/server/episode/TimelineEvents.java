@@ -110,7 +110,12 @@ public final class TimelineEvents {
   }
 
   public static String id(int seq) {
-    return String.format("e%05d", seq);
+    // "e%05d" without the cost of String.format on every write
+    String digits = Integer.toString(seq);
+    if (seq < 0) {
+      return String.format("e%05d", seq);
+    }
+    return digits.length() >= 5 ? "e" + digits : "e" + "00000".substring(digits.length()) + digits;
   }
 
   /** Parses (and so validates) a timeline event with the core's parser; refusals name field and rule. */
