@@ -333,4 +333,56 @@ class BrowserIT extends ServerIT {
     assertThat(start.path("payload").path("baseline").path("function").asText()).isEqualTo("walks one block");
     assertThat(start.path("payload").path("by").path("id").asText()).isEqualTo("nurse");
   }
+
+  /** Ids of form controls that no label names (a label for it, a wrapping label or aria-label). */
+  @SuppressWarnings("unchecked")
+  List<String> unlabelledControls() {
+    return (List<String>) ((JavascriptExecutor) driver).executeScript(
+        "return [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]"
+            + ".filter(i => !(i.labels && i.labels.length) && !i.getAttribute('aria-label') && !i.getAttribute('aria-labelledby'))"
+            + ".map(i => i.id || i.name || i.outerHTML.slice(0, 60))");
+  }
+
+  long horizontalOverflow() {
+    return ((Number) ((JavascriptExecutor) driver).executeScript(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")).longValue();
+  }
+
+  @Test
+  void aNurseSignsInAndChartsByKeyboardOnATabletSizedScreen() throws IOException {
+    UUID episode = runningEpisode();
+    driver.manage().window().setSize(new org.openqa.selenium.Dimension(768, 1024));
+    try {
+      driver.manage().deleteAllCookies();
+      driver.get(base() + "/login");
+      ((JavascriptExecutor) driver).executeScript("localStorage.setItem('kp.ward', 'IT')");
+      await(d -> !d.findElement(By.id("csrf")).getAttribute("value").isEmpty());
+      assertThat(unlabelledControls()).isEmpty();
+      // Keyboard only: the user name has focus, Tab moves to the password, Enter signs in.
+      driver.switchTo().activeElement().sendKeys("nurse");
+      driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+      assertThat(driver.switchTo().activeElement().getAttribute("id")).isEqualTo("password");
+      driver.switchTo().activeElement().sendKeys(Http.password("nurse") + org.openqa.selenium.Keys.ENTER);
+      await(ExpectedConditions.textToBe(By.cssSelector("#who"), whoText("nurse")));
+      await(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-episode='" + episode + "']")));
+      assertThat(horizontalOverflow()).as("the ward board fits a tablet's width").isLessThanOrEqualTo(0);
+
+      open("#/episode/" + episode);
+      await(ExpectedConditions.presenceOfElementLocated(By.id("f-assessment")));
+      assertThat(unlabelledControls()).as("every field of the episode page has a label").isEmpty();
+      assertThat(horizontalOverflow()).as("the episode page fits a tablet's width").isLessThanOrEqualTo(0);
+      WebElement nrs = field("f-assessment", "nrs");
+      nrs.click();
+      driver.switchTo().activeElement().sendKeys("5");
+      driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+      assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("ppg");
+      driver.switchTo().activeElement().sendKeys("4" + org.openqa.selenium.Keys.ENTER);
+      await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#f-assessment .form-status"), "recorded"));
+      assertThat(events(episode)).anyMatch(x -> x.path("type").asText().equals("assessment")
+          && x.path("payload").path("nrs").asInt() == 5);
+      shot("episode-tablet");
+    } finally {
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+    }
+  }
 }
