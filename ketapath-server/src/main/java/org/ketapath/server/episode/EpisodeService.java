@@ -124,13 +124,15 @@ public class EpisodeService {
     ProtocolFit.check(engine.protocol(h), parsed).ifPresent(m -> {
       throw ApiProblem.invalid("EVENT-PROTOCOL", "type", m.rules(), m.text());
     });
+    // The decision before this event: the gate needs it as of now; alerts may reuse the last append's.
+    Decision beforeNow = GATED.contains(type) ? decideOrNull(h, patient, stream.core(), now) : null;
     if (GATED.contains(type)) {
-      refuseWhileBlocked(type, decideOrNull(h, patient, stream.core(), now));
+      refuseWhileBlocked(type, beforeNow);
     }
     refuseOutOfSequence(type, events);
     Decision previous = lastDecision(episodeId, locked.version());
     if (previous == null) {
-      previous = decideOrNull(h, patient, stream.core(), now);
+      previous = beforeNow != null ? beforeNow : decideOrNull(h, patient, stream.core(), now);
     }
     StoredEvent draft = new StoredEvent(episodeId, seq, type, when, now, actor.username(), role.name(), idempotencyKey,
         CanonicalJson.sorted(node), null, null);
