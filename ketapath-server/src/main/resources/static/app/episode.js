@@ -345,6 +345,13 @@ function buildForms(box, state, write) {
         await write('overrides', body); return 'Override recorded.';
       } }));
   }
+  if (physician) {
+    out.push(form({ id: 'f-bolus', title: 'Ketamine bolus (physician)', submit: 'Record bolus',
+      note: 'GDL-5: for acute severe pain, below 0.35 mg/kg; the server refuses a larger one and says why.', fields: [
+        { name: 'mg', label: 'Dose (mg)', type: 'number', min: 0.5, max: 100, step: 0.5, required: true, serverField: 'dose' },
+        { name: 'reason', label: 'Reason', required: true }],
+      onSubmit: async (v) => { await write('boluses', { dose: `${v.mg} mg`, reason: v.reason }); return 'Bolus recorded.'; } }));
+  }
   if (bedside) {
     out.push(form({ id: 'f-stop', title: sessions ? 'Stop the course of sessions' : 'Stop the infusion', submit: 'Record stop', fields: [{ name: 'reason', label: 'Reason', required: true }],
       onSubmit: async (v) => { await write('stop', v); return 'Stop recorded.'; } }));

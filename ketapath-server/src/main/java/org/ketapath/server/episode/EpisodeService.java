@@ -171,6 +171,10 @@ public class EpisodeService {
         throw new ApiProblem(HttpStatus.FORBIDDEN, "OUTSIDE-ORDER-NURSE", "rate", rules,
             d.text() + "; a nurse titrates only within the order and the protocol");
       }
+      if (event instanceof EpisodeEvent.KetamineBolus) {
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_ENTITY, "BOLUS-ABOVE-GDL-5", "dose", rules,
+            d.text() + "; an analgesic ketamine bolus stays below 0.35 mg/kg, and no override raises that limit");
+      }
       if (!rules.contains("DOSE-4")) {
         rules.add(0, "DOSE-4");
       }

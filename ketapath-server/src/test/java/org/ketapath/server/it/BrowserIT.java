@@ -222,6 +222,18 @@ class BrowserIT extends ServerIT {
     WebElement row = driver.findElement(By.cssSelector("#history tr[data-type='override']"));
     assertThat(row.getText()).contains("physician").contains("RATE_ABOVE_CAP").contains("16 mg/h");
     assertThat(driver.findElement(By.id("chain-status")).getText()).contains("Hash chain verifies");
+    // GDL-5: a bolus of 0.5 mg/kg for this 70 kg patient is refused with the reason; 10 mg is recorded.
+    field("f-bolus", "mg").sendKeys("35");
+    field("f-bolus", "reason").sendKeys("acute severe pain");
+    submit("f-bolus");
+    await(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#f-bolus .form-status"), "Refused"));
+    assertThat(status("f-bolus")).contains("422").contains("0.35 mg/kg").contains("GDL-5");
+    field("f-bolus", "mg").clear();
+    field("f-bolus", "mg").sendKeys("10");
+    submit("f-bolus");
+    await(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "ketamineBolus"));
+    assertThat(events(episode)).filteredOn(x -> x.path("type").asText().equals("ketamineBolus"))
+        .extracting(x -> x.path("payload").path("dose").asText()).containsExactly("10 mg");
   }
 
   @Test
