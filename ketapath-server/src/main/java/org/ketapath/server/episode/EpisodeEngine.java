@@ -20,7 +20,6 @@ import org.ketapath.core.protocol.Protocol;
 import org.ketapath.core.protocol.ProtocolCatalog;
 import org.ketapath.core.timeline.DecisionJson;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,10 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EpisodeEngine {
-  private final JdbcClient jdbc;
   private final ProtocolCatalog catalog = ProtocolCatalog.builtIn();
   private final ZoneId zone;
 
-  public EpisodeEngine(JdbcClient jdbc, @Value("${ketapath.time-zone:UTC}") String zone) {
-    this.jdbc = jdbc;
+  public EpisodeEngine(@Value("${ketapath.time-zone:UTC}") String zone) {
     this.zone = ZoneId.of(zone);
   }
 
@@ -47,24 +44,7 @@ public class EpisodeEngine {
     return catalog.require(h.protocolId(), h.protocolVersion());
   }
 
-  /** The patient facts as of now: the latest measured weight (DOSE-2); the rest comes from events. */
-  public Patient patient(UUID patientId, Instant now) {
-    EventStore.PatientFacts f = jdbc.sql("""
-        select w.kg, w.measured_at, p.pain_mechanism, p.neuropathic_cause
-        from patient p
-        left join lateral (select kg, measured_at from patient_weight
-                           where patient_id = p.id and measured_at <= ?
-                           order by measured_at desc, id desc limit 1) w on true
-        where p.id = ?""")
-        .params(now.plusSeconds(300).atOffset(java.time.ZoneOffset.UTC), patientId)
-        .query((rs, n) -> new EventStore.PatientFacts(rs.getBigDecimal(1),
-            rs.getObject(2, java.time.OffsetDateTime.class) == null ? null
-            : rs.getObject(2, java.time.OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4)))
-        .optional().orElse(EventStore.PatientFacts.NONE);
-    return patient(patientId, f);
-  }
-
-  /** The patient as the engine sees it, from facts read together with the episode header. */
+  /** The patient as the engine sees it: the latest weight (DOSE-2) and pain facts; the rest comes from events. */
   public static Patient patient(UUID patientId, EventStore.PatientFacts f) {
     Optional<BodyWeight> weight = f.kg() == null ? Optional.empty()
         : Optional.of(new BodyWeight(f.kg().stripTrailingZeros(), f.measuredAt()));

@@ -81,7 +81,8 @@ public class EpisodeService {
         actor.username());
     store.createEpisode(h);
     Instant now = now();
-    return view(h, 0, h.genesisHash(), new EventStore.Stream(List.of()), engine.patient(patientId, now), now);
+    return view(h, 0, h.genesisHash(), new EventStore.Stream(List.of()),
+        EpisodeEngine.patient(patientId, store.patientFacts(patientId, now)), now);
   }
 
   @Transactional
@@ -125,8 +126,9 @@ public class EpisodeService {
       throw ApiProblem.invalid("EVENT-PROTOCOL", "type", m.rules(), m.text());
     });
     // The decision before this event: the gate needs it as of now; alerts may reuse the last append's.
-    Decision beforeNow = GATED.contains(type) ? decideOrNull(h, patient, stream.core(), now) : null;
+    Decision beforeNow = null;
     if (GATED.contains(type)) {
+      beforeNow = decideOrNull(h, patient, stream.core(), now);
       refuseWhileBlocked(type, beforeNow);
     }
     refuseOutOfSequence(type, events);
@@ -375,9 +377,11 @@ public class EpisodeService {
 
   @Transactional(readOnly = true)
   public EpisodeSummary summary(UUID episodeId) {
-    EventStore.HeaderRow h = store.header(episodeId).orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
     Instant now = now();
-    return engine.summarize(h.header(), engine.patient(h.header().patientId(), now),
+    EventStore.Snapshot s = store.snapshot(episodeId, now, false)
+        .orElseThrow(() -> ApiProblem.notFound("episode", episodeId));
+    EventStore.HeaderRow h = s.row();
+    return engine.summarize(h.header(), EpisodeEngine.patient(h.header().patientId(), s.patient()),
         store.stream(episodeId, h.version()).core(), now);
   }
 

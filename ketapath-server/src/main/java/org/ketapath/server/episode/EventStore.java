@@ -148,9 +148,20 @@ public class EventStore {
   public Optional<Snapshot> snapshot(UUID id, Instant now, boolean lock) {
     return jdbc.sql(SNAPSHOT_SQL + (lock ? " for update of e" : ""))
         .params(ts(now.plusSeconds(300)), id)
-        .query((rs, n) -> new Snapshot(headerRow(rs, n), new PatientFacts(rs.getBigDecimal("kg"),
-            instant(rs, "measured_at"), rs.getString("pain_mechanism"), rs.getString("neuropathic_cause"))))
+        .query((rs, n) -> new Snapshot(headerRow(rs, n), patientFacts(rs)))
         .optional();
+  }
+
+  /** A patient's facts as of {@code now}, for when there is no episode header to read them with. */
+  public PatientFacts patientFacts(UUID patientId, Instant now) {
+    return jdbc.sql(PATIENT_SQL)
+        .params(ts(now.plusSeconds(300)), patientId)
+        .query((rs, n) -> patientFacts(rs)).optional().orElse(PatientFacts.NONE);
+  }
+
+  private static PatientFacts patientFacts(ResultSet rs) throws SQLException {
+    return new PatientFacts(rs.getBigDecimal("kg"), instant(rs, "measured_at"), rs.getString("pain_mechanism"),
+        rs.getString("neuropathic_cause"));
   }
 
   public List<UUID> episodeIds() {
@@ -239,15 +250,24 @@ public class EventStore {
       select id, patient_id, protocol_id, protocol_version, ward, created_at, created_by, genesis_hash, version, head_hash
       from episode""";
 
+  /** Patient {@code p}'s latest weight measured up to a time (DOSE-2), joined as {@code w}. */
+  private static final String LATEST_WEIGHT = """
+      left join lateral (select kg, measured_at from patient_weight
+                         where patient_id = p.id and measured_at <= ?
+                         order by measured_at desc, id desc limit 1) w on true
+      """;
+
   private static final String SNAPSHOT_SQL = """
       select e.id, e.patient_id, e.protocol_id, e.protocol_version, e.ward, e.created_at, e.created_by, e.genesis_hash,
              e.version, e.head_hash, w.kg, w.measured_at, p.pain_mechanism, p.neuropathic_cause
       from episode e
       left join patient p on p.id = e.patient_id
-      left join lateral (select kg, measured_at from patient_weight
-                         where patient_id = e.patient_id and measured_at <= ?
-                         order by measured_at desc, id desc limit 1) w on true
-      where e.id = ?""";
+      """ + LATEST_WEIGHT + " where e.id = ?";
+
+  private static final String PATIENT_SQL = """
+      select w.kg, w.measured_at, p.pain_mechanism, p.neuropathic_cause
+      from patient p
+      """ + LATEST_WEIGHT + " where p.id = ?";
 
   private static final String EVENT_SQL = """
       select episode_id, seq, event_type, occurred_at, recorded_at, recorded_by, recorded_role, idempotency_key,
