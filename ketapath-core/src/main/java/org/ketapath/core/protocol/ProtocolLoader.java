@@ -43,14 +43,31 @@ public final class ProtocolLoader {
   private static final Pattern LOCAL_RULE = Pattern.compile("LOCAL-[A-Z0-9-]+");
   private static final Pattern TABLE_REF = Pattern.compile("([^@\\s]+)@([^@\\s]+)");
 
+  /** PROT-1: the coarsest pump resolution a protocol may set; coarser steps round most rates to nothing. */
+  public static final BigDecimal PROT1_MAX_PUMP_RESOLUTION_ML_PER_H = BigDecimal.ONE;
+  /** PROT-1: the outer bounds any protocol's weight plausibility range must lie within. */
+  public static final BigDecimal PROT1_MIN_WEIGHT_KG = BigDecimal.ONE;
+  public static final BigDecimal PROT1_MAX_WEIGHT_KG = new BigDecimal("500");
+  /** PROT-1, GDL-4: the lower end of the analgesic infusion range, for weight-based starts. */
+  public static final MgPerKgPerHour GDL4_ANALGESIC_FLOOR = MgPerKgPerHour.of("0.05");
+
   private final List<Param<?>> params = new ArrayList<>();
   private final Set<String> localRules = new HashSet<>();
+  private final ServiceVocabulary services;
 
-  private ProtocolLoader() {}
+  private ProtocolLoader(ServiceVocabulary services) {
+    this.services = services;
+  }
 
+  /** Reads and validates a protocol file against the bundled service vocabulary. */
   public static Protocol parse(String sourceName, InputStream in) {
+    return parse(sourceName, in, ServiceVocabulary.bundled());
+  }
+
+  /** Reads and validates a protocol file; ordering services must be in {@code services} (PROT-1). */
+  public static Protocol parse(String sourceName, InputStream in, ServiceVocabulary services) {
     DataNode root = LocatedTree.byName(sourceName, in);
-    return new ProtocolLoader().read(root);
+    return new ProtocolLoader(services).read(root);
   }
 
   private Protocol read(DataNode root) {
@@ -70,7 +87,7 @@ public final class ProtocolLoader {
 
     DataNode ordering = root.object("ordering");
     Param<List<String>> services = param(ordering, "services", n -> n.raw().isArray()
-        ? n.as(x -> x.raw().isEmpty() ? fail(x, "at least one ordering service is needed (INST-1)") : textList(x))
+        ? n.as(x -> x.raw().isEmpty() ? fail(x, "at least one ordering service is needed (INST-1)") : serviceList(x))
         : fail(n, "expected a list of services"));
     Param<String> meddTable = param(ordering, "meddTable", ProtocolLoader::meddTableRef);
     Optional<Param<Boolean>> suspend = optParam(ordering, "suspendOtherDepressants", DataNode::bool);
@@ -82,19 +99,32 @@ public final class ProtocolLoader {
     Param<Duration> maxAge = param(w, "maxAge", DataNode::duration);
     w.done();
     if (minKg.value().compareTo(maxKg.value()) >= 0) {
-      throw w.error("DATA-RANGE", List.of("DOSE-2"), "minKg must be below maxKg");
+      throw w.error("DATA-RANGE", List.of("DOSE-2", "PROT-1"), "minKg must be below maxKg");
+    }
+    for (String bound : List.of("minKg", "maxKg")) {
+      BigDecimal kg = (bound.equals("minKg") ? minKg : maxKg).value();
+      if (kg.compareTo(PROT1_MIN_WEIGHT_KG) < 0 || kg.compareTo(PROT1_MAX_WEIGHT_KG) > 0) {
+        throw w.get(bound).get("value").error("PROTOCOL-RANGE", List.of("PROT-1", "DOSE-2"), bound + " " + kg.toPlainString()
+            + " kg lies outside " + PROT1_MIN_WEIGHT_KG + "-" + PROT1_MAX_WEIGHT_KG
+            + " kg, the range any weight plausibility bound must lie within");
+      }
     }
     Param<WeightPolicy> weight = new Param<>(new WeightPolicy(minKg.value(), maxKg.value(), maxAge.value()),
         List.of("DOSE-2"), minKg.source(), maxAge.localChoice());
 
     Dosing dosing = dosing(root.object("dosing"), minKg.value());
-    TitrationPlan titration = titration(root.object("titration"), dosing);
+    TitrationPlan titration = titration(root.object("titration"), dosing, minKg.value(), maxKg.value());
     Optional<Course> course = root.optObject("course").map(c -> {
       Param<Duration> d = param(c, "duration", DataNode::duration);
       Course.AtEnd atEnd = c.enumValue("atEnd", Course.AtEnd.class);
       c.done();
       return new Course(d, atEnd);
     });
+    if (course.isEmpty() && !(titration instanceof TitrationPlan.Sessions)) {
+      throw root.error("PROTOCOL-COURSE", List.of("PROT-1", "CIVIK-6", "INST-9"), "a continuous-infusion protocol "
+          + "needs a course length (course.duration with atEnd STOP or REQUIRE_REASON), so an infusion cannot run "
+          + "without an end");
+    }
     Monitoring monitoring = monitoring(root.object("monitoring"));
     DataNode tox = root.object("toxicity");
     Param<Integer> stopGrade = param(tox, "stopAtCtcaeGrade", n -> n.integerInSelf(1, 5));
@@ -168,7 +198,15 @@ public final class ProtocolLoader {
       }
     });
     DataNode pump = d.object("pump");
-    Param<BigDecimal> resolution = param(pump, "resolution", n -> positive(n));
+    Param<BigDecimal> resolution = param(pump, "resolution", n -> {
+      BigDecimal r = positive(n);
+      if (r.compareTo(PROT1_MAX_PUMP_RESOLUTION_ML_PER_H) > 0) {
+        throw n.error("PROTOCOL-RANGE", List.of("PROT-1", "DOSE-3"), "pump resolution " + r.toPlainString()
+            + " mL/h is coarser than " + PROT1_MAX_PUMP_RESOLUTION_ML_PER_H + " mL/h: rounded to it, most "
+            + "low-dose rates would program the pump to deliver nothing");
+      }
+      return r;
+    });
     Param<RoundingMode> rounding = param(pump, "rounding", n -> {
       String v = n.text();
       return switch (v) {
@@ -186,6 +224,11 @@ public final class ProtocolLoader {
     // Start must not exceed the maximum (in the units that can be compared without a weight).
     DataNode startNode = d.get("start");
     DoseRate s = start.value();
+    if (s instanceof DoseRate.WeightBased wb && GDL4_ANALGESIC_FLOOR.exceeds(wb.rate())) {
+      throw startNode.get("value").error("PROTOCOL-RANGE", List.of("PROT-1", "GDL-4"), "start " + wb.rate()
+          + " is below " + GDL4_ANALGESIC_FLOOR + ", the lower end of the analgesic infusion range (fixed mg/h "
+          + "starts are exempt)");
+    }
     if (s instanceof DoseRate.WeightBased wb && wb.rate().exceeds(ceiling.value())) {
       throw startNode.error("PROTOCOL-START", concat(start.rules(), ceiling.rules()), "start " + wb.rate()
           + " is above the protocol ceiling " + ceiling.value());
@@ -204,7 +247,7 @@ public final class ProtocolLoader {
     return new Dosing(start, ceiling, absMax, conc, pumpParam);
   }
 
-  private TitrationPlan titration(DataNode t, Dosing dosing) {
+  private TitrationPlan titration(DataNode t, Dosing dosing, BigDecimal minKg, BigDecimal maxKg) {
     String strategy = t.string("strategy");
     TitrationPlan plan = switch (strategy) {
       case "SCHEDULED_REVIEW" -> new TitrationPlan.ScheduledReview(
@@ -242,7 +285,71 @@ public final class ProtocolLoader {
         && n.stopBelow().value().exceeds(dosing.absoluteMaximum().get().value())) {
       throw t.get("stopBelow").error("PROTOCOL-MAX", List.of("INST-8"), "stopBelow is above the protocol maximum");
     }
+    stepWithinRange(t, plan, dosing, minKg, maxKg);
     return plan;
+  }
+
+  /**
+   * PROT-1: a titration step larger than the whole distance from the start to the maximum is a typing
+   * error (0.6 mg/kg/h against a 0.5 ceiling). Where the units differ the distance depends on weight;
+   * the step is refused only when it exceeds the largest distance of any plausible patient.
+   */
+  private static void stepWithinRange(DataNode t, TitrationPlan plan, Dosing dosing, BigDecimal minKg,
+      BigDecimal maxKg) {
+    DoseRate step;
+    if (plan instanceof TitrationPlan.ScheduledReview sr) {
+      step = sr.step().value();
+    } else if (plan instanceof TitrationPlan.NurseTitration nt) {
+      step = new DoseRate.Absolute(nt.step().value());
+    } else if (plan instanceof TitrationPlan.Sessions ss) {
+      step = new DoseRate.Absolute(ss.step().value());
+    } else {
+      return;
+    }
+    MgPerHour absoluteMax = dosing.absoluteMaximum().map(Param::value).orElse(null);
+    BigDecimal leastExcess = null;
+    List<BigDecimal> weights = new ArrayList<>(List.of(minKg, maxKg));
+    if (absoluteMax != null) {
+      BigDecimal where = absoluteMax.value().divide(dosing.ceiling().value().value(), 6, RoundingMode.HALF_UP);
+      if (where.compareTo(minKg) > 0 && where.compareTo(maxKg) < 0) {
+        weights.add(where);
+      }
+    }
+    for (BigDecimal kg : weights) {
+      BigDecimal max = dosing.ceiling().value().value().multiply(kg);
+      if (absoluteMax != null && absoluteMax.value().compareTo(max) < 0) {
+        max = absoluteMax.value();
+      }
+      BigDecimal start = dosing.start().value() instanceof DoseRate.WeightBased wb ? wb.rate().value().multiply(kg)
+          : ((DoseRate.Absolute) dosing.start().value()).rate().value();
+      BigDecimal stepMgH = step instanceof DoseRate.WeightBased wb ? wb.rate().value().multiply(kg)
+          : ((DoseRate.Absolute) step).rate().value();
+      BigDecimal excess = stepMgH.subtract(max.subtract(start));
+      if (leastExcess == null || excess.compareTo(leastExcess) < 0) {
+        leastExcess = excess;
+      }
+    }
+    if (leastExcess != null && leastExcess.signum() > 0) {
+      throw t.get("step").get("value").error("PROTOCOL-RANGE", List.of("PROT-1"), "step " + step
+          + " is larger than the whole distance from the start " + dosing.start().value() + " to the maximum for "
+          + "every plausible weight (" + minKg.toPlainString() + "-" + maxKg.toPlainString() + " kg): a typing error?");
+    }
+  }
+
+  /** PROT-1, INST-1: ordering services must come from the hospital's service vocabulary. */
+  private List<String> serviceList(DataNode n) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n.raw().size(); i++) {
+      DataNode item = listItem(n, i);
+      String code = item.text();
+      if (!services.contains(code)) {
+        throw item.error("PROTOCOL-SERVICE", List.of("PROT-1", "INST-1"), "service \"" + code + "\" is not in the "
+            + "hospital's service vocabulary (" + String.join(", ", services.all().keySet()) + "); a misspelt "
+            + "service would silently lock that service out of ordering");
+      }
+      out.add(code);
+    }
+    return List.copyOf(out);
   }
 
   private Monitoring monitoring(DataNode m) {

@@ -38,10 +38,12 @@ import org.ketapath.core.data.DataException;
 @Tag("DOSE-1")
 @Tag("DOSE-2")
 @Tag("DOSE-4")
+@Tag("PROT-1")
 class InvalidProtocolsTest {
   private static final String FOLDER = "invalid/protocols";
   private static final int AT_LEAST = 15;
   private static final String EXPECT = "# expect: ";
+  private static final Pattern REMOVED_BLOCK = Pattern.compile("(?m)^# Removed block: ([a-zA-Z]+)$");
   private static final Pattern COPY_OF = Pattern.compile("(?m)^# Copy of (protocols/[a-z-]+/[0-9.]+\\.yaml) with one "
       + "defect: .+$");
 
@@ -109,11 +111,44 @@ class InvalidProtocolsTest {
       fail(resource + ": needs a \"# Copy of protocols/<id>/<version>.yaml with one defect: ...\" line");
     }
     String base = read(m.group(1));
+    Matcher removed = REMOVED_BLOCK.matcher(text);
+    if (removed.find()) {
+      // The one defect is a whole top-level block left out: the rest must equal the base.
+      base = withoutBlock(base, removed.group(1));
+      assertThat(base).as(resource + ": the base has a top-level block \"" + removed.group(1) + "\"")
+          .isNotEqualTo(read(m.group(1)));
+    }
     Map<String, Integer> counts = new HashMap<>();
     dataLines(base).forEach(l -> counts.merge(l, 1, Integer::sum));
     dataLines(text).forEach(l -> counts.merge(l, -1, Integer::sum));
     int differing = counts.values().stream().mapToInt(Math::abs).sum();
-    assertThat(differing).as(resource + ": lines that differ from " + m.group(1)).isBetween(1, 2);
+    if (removed.reset().find()) {
+      assertThat(differing).as(resource + ": lines that differ from " + m.group(1) + " without its block").isZero();
+    } else {
+      assertThat(differing).as(resource + ": lines that differ from " + m.group(1)).isBetween(1, 2);
+    }
+  }
+
+  /** The text without the top-level YAML block {@code key:} and its indented lines. */
+  private static String withoutBlock(String text, String key) {
+    StringBuilder out = new StringBuilder();
+    boolean inBlock = false;
+    for (String line : text.lines().toList()) {
+      if (line.startsWith(key + ":")) {
+        inBlock = true;
+        continue;
+      }
+      if (inBlock && (line.isBlank() || line.startsWith(" ") || line.startsWith("#"))) {
+        if (!line.isBlank() && !line.startsWith(" ")) {
+          inBlock = false;
+          out.append(line).append('\n');
+        }
+        continue;
+      }
+      inBlock = false;
+      out.append(line).append('\n');
+    }
+    return out.toString();
   }
 
   /** Lines other than comments and blank lines, so that editing a base file's comments breaks no copy. */

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * a reviewed copy of it.
  */
 class RuleTraceabilityIT {
-  private static final Pattern RULE = Pattern.compile("\\b(GDL|MEDD|CIVIK|INST|OUT|OUTC|DOSE)-\\d+\\b");
+  private static final Pattern RULE = Pattern.compile("\\b(GDL|MEDD|CIVIK|INST|OUT|OUTC|DOSE|MON|REC|PROT)-\\d+\\b");
 
   @Test
   @DisplayName("every rule ID is named by a test, and every test-named rule ID exists")
