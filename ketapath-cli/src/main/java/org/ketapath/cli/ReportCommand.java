@@ -22,8 +22,13 @@ public class ReportCommand implements Callable<Integer> {
   @Parameters(paramLabel = "TIMELINE", arity = "1..*")
   List<Path> files;
 
-  @Option(names = "--definition", description = "CIVIK_PUBLISHED, CIVIK_REGISTRY or NRS_REDUCTION (default)")
-  ResponseSpec.Kind definition = ResponseSpec.Kind.NRS_REDUCTION;
+  @Option(names = "--definition", description = "only this response definition: CIVIK_PUBLISHED, CIVIK_REGISTRY "
+      + "or NRS_REDUCTION (default: every definition each protocol computes, side by side)")
+  ResponseSpec.Kind definition;
+
+  @Option(names = "--pooled", description = "also pool all protocols into one report, labelled as pooled "
+      + "(protocols differ in dose, schedule and response definition: read a pooled rate with care)")
+  boolean pooled;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -41,9 +46,31 @@ public class ReportCommand implements Callable<Integer> {
           + s.baselineParenteralMedd().map(Object::toString).orElse("n/a") + ", " + s.responses().stream()
           .map(r -> r.definition() + " " + r.category() + (r.provisional() ? " (provisional)" : "")).toList());
     }
-    out.println();
-    CohortReport.of(summaries, definition).lines().forEach(out::println);
+    // OUTC-2: one report per protocol version, never pooled unless asked for and labelled.
+    for (CohortReport.Stratum stratum : CohortReport.byProtocol(summaries)) {
+      out.println();
+      out.println("== " + stratum.protocolRef() + ": " + stratum.episodes().size() + " episode(s) ==");
+      print(out, stratum.episodes(), definition != null ? List.of(definition) : stratum.definitions());
+    }
+    if (pooled) {
+      out.println();
+      out.println("== POOLED ACROSS PROTOCOLS (" + String.join(", ", CohortReport.byProtocol(summaries).stream()
+          .map(CohortReport.Stratum::protocolRef).toList()) + "): " + summaries.size() + " episode(s) ==");
+      print(out, summaries, List.of(definition != null ? definition : ResponseSpec.Kind.NRS_REDUCTION));
+    }
     out.flush();
     return 0;
+  }
+
+  private static void print(PrintWriter out, List<EpisodeSummary> episodes, List<ResponseSpec.Kind> definitions) {
+    CohortReport last = null;
+    for (ResponseSpec.Kind k : definitions) {
+      last = CohortReport.of(episodes, k);
+      last.responseLines().forEach(out::println);
+    }
+    if (last == null) {
+      last = CohortReport.of(episodes, ResponseSpec.Kind.NRS_REDUCTION);
+    }
+    last.cohortLines().forEach(out::println);
   }
 }

@@ -44,7 +44,60 @@ class CohortReportTest {
           ResponseSpec.Kind.NRS_REDUCTION, 100));
     }
     CohortReport r = CohortReport.of(cohort, ResponseSpec.Kind.NRS_REDUCTION);
-    assertThat(r.responseRate().toString()).startsWith("42/57 = 73.7% (95% CI ");
+    assertThat(r.responseRate().toString()).isEqualTo("42/57 = 73.7% (95% CI 60.3-84.5%)");
+  }
+
+  @Test
+  @DisplayName("OUTC-2 CIVIK-7: the one patient not analysed is counted with the reason, and medians print one decimal")
+  void exclusionsAndRounding() {
+    List<EpisodeSummary> cohort = new ArrayList<>();
+    for (int i = 0; i < 21; i++) {
+      ResponseResult.Category c = i < 20 ? ResponseResult.Category.NONE : ResponseResult.Category.NOT_EVALUABLE;
+      cohort.add(summary("p" + i, c, ResponseSpec.Kind.CIVIK_PUBLISHED, 124 + i * 20));
+    }
+    cohort.set(3, new EpisodeSummary("p3", "CIVIK@1.0.0", Optional.empty(), Optional.empty(),
+        Optional.of(new org.ketapath.core.opioid.MorphineEquivalent(new BigDecimal("933.33333333333333333333333333333333"),
+            org.ketapath.core.opioid.OpioidRoute.IV)), 6, Optional.of(4), List.of(), List.of(), List.of(), 1,
+        Optional.of(Instant.EPOCH), Optional.empty(), List.of(new ResponseResult(ResponseSpec.Kind.CIVIK_PUBLISHED,
+        ResponseResult.Category.NONE, "", List.of("CIVIK-7"), true, List.of()))));
+    CohortReport r = CohortReport.of(cohort, ResponseSpec.Kind.CIVIK_PUBLISHED);
+    assertThat(r.analysed()).isEqualTo(19);
+    assertThat(r.excluded()).containsEntry("still running (response provisional)", 1)
+        .containsEntry("not evaluable: ", 1);
+    assertThat(r.lines()).anyMatch(l -> l.contains("excluded 1: still running"))
+        .noneMatch(l -> l.contains("933.3333"))
+        .anyMatch(l -> l.contains("range 124-933.3;"));
+  }
+
+  @Test
+  @DisplayName("OUTC-1 OUTC-2: side effects charted without a CTCAE grade are kept apart from graded adverse events")
+  void sideEffectsApartFromGradedEvents() {
+    EpisodeSummary e = new EpisodeSummary("p", "OUTPATIENT-SESSIONS@1.0.0", Optional.empty(), Optional.empty(),
+        Optional.empty(), 0, Optional.empty(), List.of(), List.of(), List.of(
+        new EpisodeSummary.AdverseNote(Instant.EPOCH, "nausea", org.ketapath.core.episode.SideEffect.Category.GASTROINTESTINAL,
+            Optional.empty(), Optional.empty()),
+        new EpisodeSummary.AdverseNote(Instant.EPOCH, "hypertension", org.ketapath.core.episode.SideEffect.Category.CARDIOVASCULAR,
+            Optional.of(3), Optional.empty())), 1, Optional.of(Instant.EPOCH), Optional.of(Instant.EPOCH), List.of());
+    CohortReport r = CohortReport.of(List.of(e), ResponseSpec.Kind.NRS_REDUCTION);
+    assertThat(r.adverseEvents()).containsOnlyKeys(org.ketapath.core.episode.SideEffect.Category.CARDIOVASCULAR);
+    assertThat(r.sideEffects()).containsOnlyKeys(org.ketapath.core.episode.SideEffect.Category.GASTROINTESTINAL);
+    assertThat(r.lines()).contains("Side effects (not graded) GASTROINTESTINAL: 1 (100.0% of infusions), in 1 patient(s)");
+  }
+
+  @Test
+  @DisplayName("OUTC-2: episodes of different protocols are split, never pooled")
+  void strataByProtocol() {
+    List<EpisodeSummary> mixed = List.of(summary("a", ResponseResult.Category.COMPLETE, ResponseSpec.Kind.CIVIK_PUBLISHED, 130),
+        new EpisodeSummary("b", "PAIN-CRISIS@1.0.0", Optional.empty(), Optional.empty(), Optional.empty(), 0,
+            Optional.empty(), List.of(), List.of(), List.of(), 1, Optional.of(Instant.EPOCH), Optional.of(Instant.EPOCH),
+            List.of(new ResponseResult(ResponseSpec.Kind.NRS_REDUCTION, ResponseResult.Category.RESPONDER, "",
+                List.of("OUT-5"), false, List.of()))),
+        summary("c", ResponseResult.Category.NONE, ResponseSpec.Kind.CIVIK_PUBLISHED, 150));
+    List<CohortReport.Stratum> strata = CohortReport.byProtocol(mixed);
+    assertThat(strata).extracting(CohortReport.Stratum::protocolRef).containsExactly("CIVIK@1.0.0", "PAIN-CRISIS@1.0.0");
+    assertThat(strata.get(0).episodes()).hasSize(2);
+    assertThat(strata.get(0).definitions()).containsExactly(ResponseSpec.Kind.CIVIK_PUBLISHED);
+    assertThat(strata.get(1).definitions()).containsExactly(ResponseSpec.Kind.NRS_REDUCTION);
   }
 
   @Test
